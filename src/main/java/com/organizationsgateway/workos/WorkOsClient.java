@@ -1,0 +1,219 @@
+package com.organizationsgateway.workos;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientException;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The one client of the WorkOS Organizations API: one non-blocking method per endpoint.
+ * Every failure surfaces as a {@link WorkOsException}; a missing organization is a
+ * {@link WorkOsException.NotFound}, not an empty result.
+ */
+public class WorkOsClient {
+
+	static final String REQUEST_ID_HEADER = "X-Request-ID";
+
+	static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+	private final WebClient webClient;
+
+	private final WorkOsEndpointSource endpoint;
+
+	private final JsonMapper jsonMapper;
+
+	private final Clock clock;
+
+	public WorkOsClient(WebClient webClient, WorkOsEndpointSource endpoint, JsonMapper jsonMapper, Clock clock) {
+		this.webClient = webClient;
+		this.endpoint = endpoint;
+		this.jsonMapper = jsonMapper;
+		this.clock = clock;
+	}
+
+	/** {@code GET /organizations/{id}}. */
+	public Mono<WorkOsOrganization> getOrganization(String id) {
+		return exchange(HttpMethod.GET, (base) -> path(base, "organizations", id), null, null,
+				WorkOsOrganization.class);
+	}
+
+	/** {@code GET /organizations/external_id/{external_id}}. */
+	public Mono<WorkOsOrganization> getOrganizationByExternalId(String externalId) {
+		return exchange(HttpMethod.GET, (base) -> path(base, "organizations", "external_id", externalId), null, null,
+				WorkOsOrganization.class);
+	}
+
+	/** {@code GET /organizations}: one page, with the cursors to its neighbours. */
+	public Mono<WorkOsOrganizationList> listOrganizations(ListOrganizationsRequest request) {
+		return exchange(HttpMethod.GET, (base) -> listUri(base, request), null, null, WorkOsOrganizationList.class);
+	}
+
+	/**
+	 * {@code POST /organizations}. With an idempotency key, WorkOS answers a repeated
+	 * request with the first one's result instead of creating a second organization.
+	 */
+	public Mono<WorkOsOrganization> createOrganization(CreateOrganizationRequest request,
+			@Nullable String idempotencyKey) {
+		return exchange(HttpMethod.POST, (base) -> path(base, "organizations"), request.toWireBody(), idempotencyKey,
+				WorkOsOrganization.class);
+	}
+
+	/** {@code PUT /organizations/{id}}, a partial update. */
+	public Mono<WorkOsOrganization> updateOrganization(String id, UpdateOrganizationRequest request) {
+		return exchange(HttpMethod.PUT, (base) -> path(base, "organizations", id), request.toWireBody(), null,
+				WorkOsOrganization.class);
+	}
+
+	/** {@code DELETE /organizations/{id}}; completes empty once WorkOS accepted it. */
+	public Mono<Void> deleteOrganization(String id) {
+		return exchange(HttpMethod.DELETE, (base) -> path(base, "organizations", id), null, null, Void.class);
+	}
+
+	private <T> Mono<T> exchange(HttpMethod method, Function<URI, URI> uri, @Nullable Object body,
+			@Nullable String idempotencyKey, Class<T> responseType) {
+		return Mono.defer(() -> {
+			WorkOsEndpoint target = this.endpoint.current();
+			WebClient.RequestBodySpec spec = this.webClient.method(method)
+				.uri(uri.apply(target.baseUrl()))
+				.accept(MediaType.APPLICATION_JSON)
+				.headers((headers) -> {
+					headers.setBearerAuth(target.apiKey());
+					if (idempotencyKey != null) {
+						headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+					}
+				});
+			if (body != null) {
+				spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+			}
+			return spec.exchangeToMono((response) -> readResponse(response, responseType));
+		}).onErrorMap(WebClientException.class, WorkOsClient::transportFailure);
+	}
+
+	private <T> Mono<T> readResponse(ClientResponse response, Class<T> responseType) {
+		if (response.statusCode().is2xxSuccessful()) {
+			if (responseType == Void.class) {
+				return response.releaseBody().then(Mono.empty());
+			}
+			return response.bodyToMono(responseType)
+				.switchIfEmpty(Mono.error(() -> new WorkOsException.TransportFailure(
+						"WorkOS answered " + response.statusCode().value() + " with an empty body", null)));
+		}
+		return response.bodyToMono(byte[].class)
+			.defaultIfEmpty(new byte[0])
+			.flatMap((bytes) -> Mono.error(errorResponse(response, bytes).toException()));
+	}
+
+	private WorkOsException.ErrorResponse errorResponse(ClientResponse response, byte[] body) {
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		JsonNode json = parseErrorBody(body);
+		String message = text(json, "message");
+		if (message == null) {
+			message = text(json, "error_description");
+		}
+		if (message == null) {
+			message = text(json, "error");
+		}
+		return new WorkOsException.ErrorResponse(response.statusCode().value(), text(json, "code"), message,
+				fieldErrors(json), headers.getFirst(REQUEST_ID_HEADER),
+				RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock));
+	}
+
+	private @Nullable JsonNode parseErrorBody(byte[] body) {
+		if (body.length == 0 || body.length > MAX_ERROR_BODY_BYTES) {
+			return null;
+		}
+		try {
+			JsonNode json = this.jsonMapper.readTree(body);
+			return (json != null && json.isObject()) ? json : null;
+		}
+		catch (RuntimeException ex) {
+			// A proxy's HTML error page is still an error response; its status says
+			// enough.
+			return null;
+		}
+	}
+
+	private static List<WorkOsException.FieldError> fieldErrors(@Nullable JsonNode json) {
+		if (json == null || !json.path("errors").isArray()) {
+			return List.of();
+		}
+		List<WorkOsException.FieldError> errors = new ArrayList<>();
+		for (JsonNode error : json.path("errors")) {
+			errors
+				.add(new WorkOsException.FieldError(text(error, "field"), text(error, "code"), text(error, "message")));
+		}
+		return errors;
+	}
+
+	private static @Nullable String text(@Nullable JsonNode json, String field) {
+		if (json == null) {
+			return null;
+		}
+		JsonNode value = json.path(field);
+		return value.isString() ? value.stringValue() : null;
+	}
+
+	private static WorkOsException transportFailure(Throwable ex) {
+		// The cause's message may name the host, never the key; the key is only ever in a
+		// header.
+		return new WorkOsException.TransportFailure("WorkOS could not be reached: " + ex.getMessage(), ex);
+	}
+
+	private static URI path(URI base, String... segments) {
+		StringBuilder path = new StringBuilder();
+		for (String segment : segments) {
+			path.append('/').append(PathSegments.encode(segment));
+		}
+		return UriComponentsBuilder.fromUri(base).path(path.toString()).build(true).toUri();
+	}
+
+	private static URI listUri(URI base, ListOrganizationsRequest request) {
+		List<String> query = new ArrayList<>();
+		if (request.domains() != null && !request.domains().isEmpty()) {
+			// The comma-joined form is the one WorkOS's specification and its Node SDK
+			// use.
+			query.add(queryParam("domains", String.join(",", request.domains())));
+		}
+		if (request.search() != null) {
+			query.add(queryParam("search", request.search()));
+		}
+		if (request.limit() != null) {
+			query.add(queryParam("limit", request.limit().toString()));
+		}
+		if (request.order() != null) {
+			query.add(queryParam("order", request.order().wireValue()));
+		}
+		if (request.before() != null) {
+			query.add(queryParam("before", request.before()));
+		}
+		if (request.after() != null) {
+			query.add(queryParam("after", request.after()));
+		}
+		URI uri = path(base, "organizations");
+		return query.isEmpty() ? uri : URI.create(uri + "?" + String.join("&", query));
+	}
+
+	private static String queryParam(String name, String value) {
+		// Strict encoding: '+', '&', '=' and '#' in a search term stay data.
+		return name + "=" + UriUtils.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,36 @@
+package com.organizationsgateway.workos;
+
+import java.time.Clock;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds the WorkOS client on Boot's {@link WebClient.Builder}, so it shares the app's
+ * codecs and observations, with the configured connect and response timeouts.
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkOsClientConfiguration {
+
+	/** A full page of 100 organizations with maximal metadata stays well below this. */
+	private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+	@Bean
+	WorkOsClient workOsClient(WebClient.Builder builder, WorkOsProperties properties,
+			WorkOsEndpointSource endpointSource, JsonMapper jsonMapper) {
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
+			.responseTimeout(properties.responseTimeout());
+		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
+			.build();
+		return new WorkOsClient(webClient, endpointSource, jsonMapper, Clock.systemUTC());
+	}
+
+}
