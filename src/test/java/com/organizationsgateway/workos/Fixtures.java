@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the real WorkOS responses kept under {@code src/test/resources/workos-fixtures}.
  */
-final class Fixtures {
+public final class Fixtures {
 
 	private Fixtures() {
 	}
 
-	static String read(String path) {
+	public static String read(String path) {
 		try (InputStream in = Fixtures.class.getResourceAsStream("/workos-fixtures/" + path)) {
 			if (in == null) {
 				throw new IllegalArgumentException("No fixture " + path);

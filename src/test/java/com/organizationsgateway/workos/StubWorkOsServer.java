@@ -19,9 +19,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * A scripted HTTP server on the loopback address that records every request the client
  * sends, so client tests exercise real HTTP without any upstream.
  */
-final class StubWorkOsServer implements AutoCloseable {
+public final class StubWorkOsServer implements AutoCloseable {
 
-	static final String API_KEY = "sk_test_stub_key_0123456789";
+	public static final String API_KEY = "sk_test_stub_key_0123456789";
 
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -29,7 +29,7 @@ final class StubWorkOsServer implements AutoCloseable {
 
 	private final DisposableServer server;
 
-	StubWorkOsServer() {
+	public StubWorkOsServer() {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
@@ -54,15 +54,15 @@ final class StubWorkOsServer implements AutoCloseable {
 			.bindNow();
 	}
 
-	void respond(Function<RecordedRequest, StubResponse> responder) {
+	public void respond(Function<RecordedRequest, StubResponse> responder) {
 		this.responder = responder;
 	}
 
-	void respond(StubResponse response) {
+	public void respond(StubResponse response) {
 		this.responder = (request) -> response;
 	}
 
-	List<RecordedRequest> requests() {
+	public List<RecordedRequest> requests() {
 		return this.requests;
 	}
 
@@ -70,7 +70,7 @@ final class StubWorkOsServer implements AutoCloseable {
 		return this.requests.get(this.requests.size() - 1);
 	}
 
-	URI baseUrl() {
+	public URI baseUrl() {
 		return URI.create("http://127.0.0.1:" + this.server.port());
 	}
 
@@ -93,9 +93,9 @@ final class StubWorkOsServer implements AutoCloseable {
 	/**
 	 * What the client sent; {@code uri} is the raw request target, still percent-encoded.
 	 */
-	record RecordedRequest(String method, String uri, Map<String, String> headers, String body) {
+	public record RecordedRequest(String method, String uri, Map<String, String> headers, String body) {
 
-		String path() {
+		public String path() {
 			int query = this.uri.indexOf('?');
 			return (query < 0) ? this.uri : this.uri.substring(0, query);
 		}
@@ -107,9 +107,9 @@ final class StubWorkOsServer implements AutoCloseable {
 	}
 
 	/** What the server answers. */
-	record StubResponse(int status, Map<String, String> headers, String body, Duration delay) {
+	public record StubResponse(int status, Map<String, String> headers, String body, Duration delay) {
 
-		static StubResponse json(int status, String body) {
+		public static StubResponse json(int status, String body) {
 			return new StubResponse(status, Map.of("Content-Type", "application/json"), body, null);
 		}
 
