@@ -100,7 +100,7 @@ public final class StubWorkOsServer implements AutoCloseable {
 			return (query < 0) ? this.uri : this.uri.substring(0, query);
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return this.headers.get(name);
 		}
 
