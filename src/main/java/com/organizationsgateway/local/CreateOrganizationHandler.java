@@ -1,15 +1,16 @@
 package com.organizationsgateway.local;
 
-import tools.jackson.databind.JsonNode;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * {@code POST /organizations}: 201 with the new organization, honouring
- * {@code Idempotency-Key} through {@link IdempotencyCache}.
+ * {@code POST /organizations}: 201 with the new organization. With an
+ * {@code Idempotency-Key}, a successful create is replayed byte for byte through
+ * {@link IdempotencyCache}; failures are not stored, so a failed create may be retried.
  */
 final class CreateOrganizationHandler {
 

@@ -1,7 +1,7 @@
 package com.organizationsgateway.local;
 
-import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,5 +1,6 @@
 package com.organizationsgateway.local;
 
+import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,7 @@ record ListQuery(int limit, ListOrder order, @Nullable String before, @Nullable 
 	}
 
 	boolean matches(LocalOrganization organization) {
-		if (this.search != null && !organization.name().toLowerCase(java.util.Locale.ROOT).contains(this.search)) {
+		if (this.search != null && !organization.name().toLowerCase(Locale.ROOT).contains(this.search)) {
 			return false;
 		}
 		return this.domains.isEmpty()

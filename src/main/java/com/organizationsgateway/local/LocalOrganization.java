@@ -1,6 +1,8 @@
 package com.organizationsgateway.local;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ record LocalOrganization(String id, String name, List<LocalDomain> domains, Map<
 	LocalOrganization {
 		domains = List.copyOf(domains);
 		// keep the client's key order in responses
-		metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+		metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
 	}
 
 }

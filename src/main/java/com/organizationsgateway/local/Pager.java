@@ -1,6 +1,7 @@
 package com.organizationsgateway.local;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -31,7 +32,7 @@ final class Pager {
 		List<LocalOrganization> sequence = ascendingById;
 		if (!ascending) {
 			sequence = new ArrayList<>(ascendingById);
-			java.util.Collections.reverse(sequence);
+			Collections.reverse(sequence);
 		}
 		Comparator<String> order = ascending ? Comparator.naturalOrder() : Comparator.reverseOrder();
 		boolean normal = query.order() == ListOrder.NORMAL;

@@ -1,5 +1,7 @@
 package com.organizationsgateway.local;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,8 +46,7 @@ class AuthenticationAndHeadersTests extends LocalApiTestSupport {
 			.uri("/organizations")
 			.header(HttpHeaders.AUTHORIZATION, authorization)
 			.exchange());
-		assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("pk_test_x")
-			.doesNotContain("c2tf");
+		assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain("pk_test_x").doesNotContain("c2tf");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,8 +98,7 @@ class ConcurrencyAndIdempotencyTests extends LocalApiTestSupport {
 		createWithKey(key, "{\"name\":\"\"}").expectStatus().isBadRequest();
 	}
 
-	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec createWithKey(String key,
-			String json) {
+	private WebTestClient.ResponseSpec createWithKey(String key, String json) {
 		return this.api.client.post()
 			.uri("/organizations")
 			.header(CreateOrganizationHandler.IDEMPOTENCY_KEY, key)
@@ -126,6 +126,7 @@ class ConcurrencyAndIdempotencyTests extends LocalApiTestSupport {
 		}, count).collectList().block(Duration.ofSeconds(30));
 	}
 
+	/** One response of a parallel create. */
 	record Answer(int status, String body) {
 	}
 

@@ -1,7 +1,9 @@
 package com.organizationsgateway.local;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -51,7 +53,7 @@ class CreateAndReadOrganizationTests extends LocalApiTestSupport {
 				pending.get("verification_token").stringValue(), pending.get("verification_prefix").stringValue());
 		this.api.get("/organizations/" + id).expectStatus().isOk().expectBody().json(expected, JsonCompareMode.STRICT);
 		// byte level: external_id is present as null, stripe_customer_id is left out
-		String raw = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+		String raw = new String(body, StandardCharsets.UTF_8);
 		assertThat(raw).contains("\"external_id\":null").doesNotContain("stripe_customer_id");
 		this.api.get("/organizations/" + id).expectBody().json(expected, JsonCompareMode.STRICT);
 	}
@@ -78,7 +80,7 @@ class CreateAndReadOrganizationTests extends LocalApiTestSupport {
 				"with space " + token, "%2F-" + token, "semi;colon=1-" + token, "plus+sign-" + token);
 		for (String externalId : externalIds) {
 			String json = this.api.jsonMapper
-				.writeValueAsString(java.util.Map.of("name", "Hostile " + token, "external_id", externalId));
+				.writeValueAsString(Map.of("name", "Hostile " + token, "external_id", externalId));
 			String id = this.api.create(json).get("id").stringValue();
 			String path = "/organizations/external_id/" + UriUtils.encodePathSegment(externalId, "UTF-8");
 			JsonNode found = this.api.getOk(path);
