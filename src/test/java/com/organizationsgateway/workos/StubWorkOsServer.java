@@ -1,0 +1,128 @@
+package com.organizationsgateway.workos;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * A scripted HTTP server on the loopback address that records every request the client
+ * sends, so client tests exercise real HTTP without any upstream.
+ */
+public final class StubWorkOsServer implements AutoCloseable {
+
+	public static final String API_KEY = "sk_test_stub_key_0123456789";
+
+	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+
+	private volatile Function<RecordedRequest, StubResponse> responder = (request) -> StubResponse.json(200, "{}");
+
+	private final DisposableServer server;
+
+	public StubWorkOsServer() {
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> request.receive()
+				.aggregate()
+				.asString(StandardCharsets.UTF_8)
+				.defaultIfEmpty("")
+				.flatMap((body) -> {
+					Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+					request.requestHeaders().forEach((header) -> headers.put(header.getKey(), header.getValue()));
+					RecordedRequest recorded = new RecordedRequest(request.method().name(), request.uri(), headers,
+							body);
+					this.requests.add(recorded);
+					StubResponse stub = this.responder.apply(recorded);
+					response.status(stub.status());
+					stub.headers().forEach(response::header);
+					if (stub.delay() != null) {
+						return Mono.delay(stub.delay()).then(response.sendString(Mono.just(stub.body())).then());
+					}
+					return response.sendString(Mono.just(stub.body())).then();
+				}))
+			.bindNow();
+	}
+
+	public void respond(Function<RecordedRequest, StubResponse> responder) {
+		this.responder = responder;
+	}
+
+	public void respond(StubResponse response) {
+		this.responder = (request) -> response;
+	}
+
+	public List<RecordedRequest> requests() {
+		return this.requests;
+	}
+
+	RecordedRequest lastRequest() {
+		return this.requests.get(this.requests.size() - 1);
+	}
+
+	public URI baseUrl() {
+		return URI.create("http://127.0.0.1:" + this.server.port());
+	}
+
+	WorkOsClient client(Duration responseTimeout) {
+		WorkOsEndpoint endpoint = new WorkOsEndpoint(baseUrl(), API_KEY);
+		return new WorkOsClientConfiguration().workOsClient(WebClient.builder(),
+				new WorkOsProperties(API_KEY, baseUrl(), Duration.ofSeconds(1), responseTimeout), () -> endpoint,
+				JsonMapper.builder().build());
+	}
+
+	WorkOsClient client() {
+		return client(Duration.ofSeconds(5));
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+	/**
+	 * What the client sent; {@code uri} is the raw request target, still percent-encoded.
+	 */
+	public record RecordedRequest(String method, String uri, Map<String, String> headers, String body) {
+
+		public String path() {
+			int query = this.uri.indexOf('?');
+			return (query < 0) ? this.uri : this.uri.substring(0, query);
+		}
+
+		public String header(String name) {
+			return this.headers.get(name);
+		}
+
+	}
+
+	/** What the server answers. */
+	public record StubResponse(int status, Map<String, String> headers, String body, Duration delay) {
+
+		public static StubResponse json(int status, String body) {
+			return new StubResponse(status, Map.of("Content-Type", "application/json"), body, null);
+		}
+
+		StubResponse withHeader(String name, String value) {
+			Map<String, String> all = new java.util.HashMap<>(this.headers);
+			all.put(name, value);
+			return new StubResponse(this.status, all, this.body, this.delay);
+		}
+
+		StubResponse delayedBy(Duration delay) {
+			return new StubResponse(this.status, this.headers, this.body, delay);
+		}
+
+	}
+
+}
