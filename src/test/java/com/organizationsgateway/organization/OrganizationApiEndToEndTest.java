@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -57,6 +58,9 @@ class OrganizationApiEndToEndTest {
 
 	@Autowired
 	UpstreamCalls upstream;
+
+	@Autowired
+	MeterRegistry meterRegistry;
 
 	@LocalServerPort
 	int port;
@@ -253,6 +257,11 @@ class OrganizationApiEndToEndTest {
 		readName(id);
 		assertThat(this.upstream.count("GET /organizations/" + id)).isZero();
 		assertThat(this.upstream.total()).isZero();
+		assertThat(this.meterRegistry.get("cache.gets")
+			.tag("cache", "organizations")
+			.tag("result", "hit")
+			.functionCounter()
+			.count()).isPositive();
 	}
 
 	@Test
