@@ -427,7 +427,9 @@ class OrganizationControllerTest {
 		when(this.client.updateOrganization(eq(id), request.capture()))
 			.thenReturn(Mono.just(TestOrganizations.organization(id)));
 		this.graphQlTester.documentName("updateOrganization")
-			.variable("input", Map.of("id", id, "name", "New", "externalId", "new-ext", "domainData", List.of()))
+			.variable("input",
+					Map.of("id", id, "name", "New", "externalId", "new-ext", "domainData", List.of(), "metadata",
+							List.of()))
 			.execute()
 			.path("updateOrganization.organization.id")
 			.entity(String.class)
