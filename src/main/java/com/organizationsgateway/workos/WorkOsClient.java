@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -42,11 +43,15 @@ public class WorkOsClient {
 
 	private final Clock clock;
 
-	public WorkOsClient(WebClient webClient, WorkOsEndpointSource endpoint, JsonMapper jsonMapper, Clock clock) {
+	private final WorkOsResilience resilience;
+
+	public WorkOsClient(WebClient webClient, WorkOsEndpointSource endpoint, JsonMapper jsonMapper, Clock clock,
+			WorkOsResilience resilience) {
 		this.webClient = webClient;
 		this.endpoint = endpoint;
 		this.jsonMapper = jsonMapper;
 		this.clock = clock;
+		this.resilience = resilience;
 	}
 
 	/** {@code GET /organizations/{id}}. */
@@ -82,12 +87,31 @@ public class WorkOsClient {
 				WorkOsOrganization.class);
 	}
 
-	/** {@code DELETE /organizations/{id}}; completes empty once WorkOS accepted it. */
+	/**
+	 * {@code DELETE /organizations/{id}}; completes empty once WorkOS accepted it. When
+	 * an attempt failed without a clear answer, a 404 on the retry means that attempt did
+	 * delete it, so that 404 counts as done.
+	 */
 	public Mono<Void> deleteOrganization(String id) {
-		return exchange(HttpMethod.DELETE, (base) -> path(base, "organizations", id), null, null, Void.class);
+		return Mono.defer(() -> {
+			AtomicBoolean ambiguous = new AtomicBoolean();
+			Mono<Void> attempt = request(HttpMethod.DELETE, (base) -> path(base, "organizations", id), null, null,
+					Void.class)
+				.onErrorResume(WorkOsException.NotFound.class, (ex) -> ambiguous.get() ? Mono.empty() : Mono.error(ex))
+				.doOnError((ex) -> ambiguous.compareAndSet(false,
+						ex instanceof WorkOsException.TransportFailure || ex instanceof WorkOsException.ServerError));
+			return this.resilience.call(HttpMethod.DELETE, false, attempt);
+		});
 	}
 
 	private <T> Mono<T> exchange(HttpMethod method, Function<URI, URI> uri, @Nullable Object body,
+			@Nullable String idempotencyKey, Class<T> responseType) {
+		return this.resilience.call(method, idempotencyKey != null,
+				request(method, uri, body, idempotencyKey, responseType));
+	}
+
+	/** One attempt: a cold Mono that sends the request each time it is subscribed. */
+	private <T> Mono<T> request(HttpMethod method, Function<URI, URI> uri, @Nullable Object body,
 			@Nullable String idempotencyKey, Class<T> responseType) {
 		return Mono.defer(() -> {
 			WorkOsEndpoint target = this.endpoint.current();

@@ -13,7 +13,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds the WorkOS client on Boot's {@link WebClient.Builder}, so it shares the app's
- * codecs and observations, with the configured connect and response timeouts.
+ * codecs and observations, with the configured connect and response timeouts, behind the
+ * retries, circuit breaker and bulkhead of {@link WorkOsResilience}.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkOsClientConfiguration {
@@ -22,15 +23,25 @@ class WorkOsClientConfiguration {
 	private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 	@Bean
+	WorkOsResilience workOsResilience(ResilienceProperties properties) {
+		return WorkOsResilience.of(properties);
+	}
+
+	@Bean
+	WorkOsCircuitHealthIndicator workosCircuitHealthIndicator(WorkOsResilience resilience) {
+		return new WorkOsCircuitHealthIndicator(resilience);
+	}
+
+	@Bean
 	WorkOsClient workOsClient(WebClient.Builder builder, WorkOsProperties properties,
-			WorkOsEndpointSource endpointSource, JsonMapper jsonMapper) {
+			WorkOsEndpointSource endpointSource, JsonMapper jsonMapper, WorkOsResilience resilience) {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
 			.responseTimeout(properties.responseTimeout());
 		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
 			.build();
-		return new WorkOsClient(webClient, endpointSource, jsonMapper, Clock.systemUTC());
+		return new WorkOsClient(webClient, endpointSource, jsonMapper, Clock.systemUTC(), resilience);
 	}
 
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * never contain the API key.
  */
 public abstract sealed class WorkOsException extends RuntimeException
-		permits WorkOsException.ApiError, WorkOsException.TransportFailure {
+		permits WorkOsException.ApiError, WorkOsException.TransportFailure, WorkOsException.Rejected {
 
 	WorkOsException(String message, @Nullable Throwable cause) {
 		super(message, cause, false, false);
@@ -152,6 +152,42 @@ public abstract sealed class WorkOsException extends RuntimeException
 
 		public TransportFailure(String message, @Nullable Throwable cause) {
 			super(message, cause);
+		}
+
+	}
+
+	/**
+	 * The gateway did not call WorkOS at all, to protect it and itself: the circuit is
+	 * open after repeated failures, or too many calls are already in flight.
+	 */
+	public static final class Rejected extends WorkOsException {
+
+		private final Reason reason;
+
+		public Rejected(Reason reason) {
+			super(reason.message, null);
+			this.reason = reason;
+		}
+
+		public Reason reason() {
+			return this.reason;
+		}
+
+		/** Why the call was not made. */
+		public enum Reason {
+
+			/** WorkOS failed repeatedly; calls fail fast until a probe succeeds. */
+			CIRCUIT_OPEN("WorkOS is failing; the gateway is not calling it for a while"),
+
+			/** The cap on concurrent WorkOS calls is reached. */
+			TOO_MANY_CONCURRENT_CALLS("Too many WorkOS calls are in flight");
+
+			private final String message;
+
+			Reason(String message) {
+				this.message = message;
+			}
+
 		}
 
 	}

@@ -44,6 +44,10 @@ public final class StubWorkOsServer implements AutoCloseable {
 							body);
 					this.requests.add(recorded);
 					StubResponse stub = this.responder.apply(recorded);
+					if (stub.status() == StubResponse.DROP) {
+						// A dropped connection: no status line, no body.
+						return Mono.fromRunnable(() -> response.withConnection((connection) -> connection.dispose()));
+					}
 					response.status(stub.status());
 					stub.headers().forEach(response::header);
 					if (stub.delay() != null) {
@@ -74,11 +78,16 @@ public final class StubWorkOsServer implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.server.port());
 	}
 
+	/** A client with no retries, circuit or cap: each call is exactly one request. */
 	WorkOsClient client(Duration responseTimeout) {
+		return client(responseTimeout, WorkOsResilience.none());
+	}
+
+	WorkOsClient client(Duration responseTimeout, WorkOsResilience resilience) {
 		WorkOsEndpoint endpoint = new WorkOsEndpoint(baseUrl(), API_KEY);
 		return new WorkOsClientConfiguration().workOsClient(WebClient.builder(),
 				new WorkOsProperties(API_KEY, baseUrl(), Duration.ofSeconds(1), responseTimeout), () -> endpoint,
-				JsonMapper.builder().build());
+				JsonMapper.builder().build(), resilience);
 	}
 
 	WorkOsClient client() {
@@ -108,6 +117,13 @@ public final class StubWorkOsServer implements AutoCloseable {
 
 	/** What the server answers. */
 	public record StubResponse(int status, Map<String, String> headers, String body, Duration delay) {
+
+		/** The status that stands for "close the connection without answering". */
+		static final int DROP = -1;
+
+		static StubResponse drop() {
+			return new StubResponse(DROP, Map.of(), "", null);
+		}
 
 		public static StubResponse json(int status, String body) {
 			return new StubResponse(status, Map.of("Content-Type", "application/json"), body, null);

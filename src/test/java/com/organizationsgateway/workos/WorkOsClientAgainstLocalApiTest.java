@@ -310,7 +310,7 @@ class WorkOsClientAgainstLocalApiTest {
 	void aWrongKeyIsUnauthorized() {
 		WorkOsEndpoint wrongKey = new WorkOsEndpoint(URI.create("http://127.0.0.1:" + this.port), "not_a_secret_key");
 		WorkOsClient unauthorized = new WorkOsClient(WebClient.create(), () -> wrongKey, this.jsonMapper,
-				java.time.Clock.systemUTC());
+				java.time.Clock.systemUTC(), WorkOsResilience.none());
 
 		Throwable error = catchThrowable(() -> unauthorized.listOrganizations(ListOrganizationsRequest.firstPage())
 			.block(Duration.ofSeconds(5)));
