@@ -48,6 +48,9 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 		if (cause instanceof WorkOsException.ApiError apiError) {
 			return apiError(apiError, env);
 		}
+		if (cause instanceof WorkOsException.Rejected rejected) {
+			return rejected(rejected, env);
+		}
 		if (cause instanceof WorkOsException.TransportFailure) {
 			logger.warn("The upstream could not be reached: {}", cause.getMessage());
 			return error(env, ErrorCode.UPSTREAM_UNAVAILABLE, "The upstream Organizations API is unavailable", null,
@@ -55,6 +58,16 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 		}
 		logger.error("Unexpected failure of {}", env.getExecutionStepInfo().getPath(), cause);
 		return error(env, ErrorCode.INTERNAL, "Internal error", null, Map.of());
+	}
+
+	private static GraphQLError rejected(WorkOsException.Rejected ex, DataFetchingEnvironment env) {
+		// The gateway did not call WorkOS; the circuit's own transitions are logged by
+		// the
+		// client side, so this stays quiet to avoid a log line per refused call.
+		String message = (ex.reason() == WorkOsException.Rejected.Reason.TOO_MANY_CONCURRENT_CALLS)
+				? "The gateway is at its limit of concurrent upstream calls; try again shortly"
+				: "The upstream Organizations API is unavailable";
+		return error(env, ErrorCode.UPSTREAM_UNAVAILABLE, message, null, Map.of());
 	}
 
 	private GraphQLError apiError(WorkOsException.ApiError ex, DataFetchingEnvironment env) {

@@ -13,13 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listTtl how long a list page is served from the cache; short, because any
  * organization's change can move it
  * @param maximumSize the most organizations, and separately the most list pages, kept
+ * @param staleIfError how long after expiry an entry may still answer a read while the
+ * upstream fails (stale-if-error); zero turns this off
  */
 @ConfigurationProperties("gateway.cache")
 record CacheProperties(@DefaultValue("60s") Duration organizationTtl, @DefaultValue("5s") Duration listTtl,
-		@DefaultValue("10000") long maximumSize) {
+		@DefaultValue("10000") long maximumSize, @DefaultValue("5m") Duration staleIfError) {
 
 	static CacheProperties defaults() {
-		return new CacheProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), 10_000);
+		return new CacheProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), 10_000, Duration.ofMinutes(5));
 	}
 
 }

@@ -1,12 +1,17 @@
 package com.organizationsgateway.organization;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -28,13 +33,23 @@ import com.organizationsgateway.workos.WorkOsOrganizationList;
  * included, are never cached. Writes go through {@link #invalidate}, which bumps a write
  * epoch: a load that began before a write does not publish its possibly stale value
  * afterwards. Caffeine already drops an invalidated in-flight future; the epoch guards
- * what this class publishes itself (the secondary index and external-id loads).
+ * what this class publishes itself (the secondary index, external-id loads and stale
+ * copies).
+ * <p>
+ * Stale-if-error: every loaded value is also kept as a stale copy until its time to live
+ * plus a grace period has passed, to answer reads while the upstream fails. Invalidation
+ * drops the stale copies too, so a value older than an acknowledged write is never
+ * served.
  */
 final class OrganizationCache {
 
 	static final String ORGANIZATIONS = "organizations";
 
 	static final String PAGES = "organization-pages";
+
+	private static final String ID = "id:";
+
+	private static final String EXTERNAL_ID = "ext:";
 
 	private final AsyncCache<String, WorkOsOrganization> byId;
 
@@ -47,6 +62,21 @@ final class OrganizationCache {
 	private final ConcurrentMap<String, CompletableFuture<WorkOsOrganization>> externalIdLoads = new ConcurrentHashMap<>();
 
 	private final AsyncCache<ListOrganizationsRequest, WorkOsOrganizationList> pages;
+
+	/**
+	 * Stale copies of organizations, under {@code id:<id>} and {@code ext:<externalId>}.
+	 */
+	private final Cache<String, Loaded<WorkOsOrganization>> staleOrganizations;
+
+	private final Cache<ListOrganizationsRequest, Loaded<WorkOsOrganizationList>> stalePages;
+
+	private final Ticker ticker;
+
+	private final Duration organizationTtl;
+
+	private final Duration listTtl;
+
+	private final Duration grace;
 
 	/** Guards {@link #epoch} together with what is published under it. */
 	private final Object writeLock = new Object();
@@ -71,6 +101,22 @@ final class OrganizationCache {
 			.maximumSize(properties.maximumSize())
 			.recordStats()
 			.buildAsync();
+		this.ticker = ticker;
+		this.organizationTtl = properties.organizationTtl();
+		this.listTtl = properties.listTtl();
+		this.grace = properties.staleIfError();
+		this.staleOrganizations = Caffeine.newBuilder()
+			.ticker(ticker)
+			.executor(Runnable::run)
+			.expireAfterWrite(properties.organizationTtl().plus(this.grace))
+			.maximumSize(2 * properties.maximumSize())
+			.build();
+		this.stalePages = Caffeine.newBuilder()
+			.ticker(ticker)
+			.executor(Runnable::run)
+			.expireAfterWrite(properties.listTtl().plus(this.grace))
+			.maximumSize(properties.maximumSize())
+			.build();
 	}
 
 	/** The organization with this id, from the cache or else from {@code loader}. */
@@ -84,9 +130,9 @@ final class OrganizationCache {
 			});
 			if (started[0]) {
 				// Indexed outside Caffeine's compute: index() takes the write lock, which
-				// an
-				// invalidation holds while it waits for Caffeine.
-				future.thenAccept((organization) -> index(organization, startEpoch));
+				// an invalidation holds while it waits for Caffeine.
+				long loadedAt = this.ticker.read();
+				future.thenAccept((organization) -> index(organization, startEpoch, loadedAt));
 			}
 			return shared(future);
 		});
@@ -108,9 +154,10 @@ final class OrganizationCache {
 				return shared(running);
 			}
 			long startEpoch = this.epoch;
+			long loadedAt = this.ticker.read();
 			loader.apply(externalId).toFuture().whenComplete((organization, ex) -> {
 				if (organization != null) {
-					publish(organization, startEpoch);
+					publish(organization, startEpoch, loadedAt);
 				}
 				this.externalIdLoads.remove(externalId, promise);
 				if (ex != null) {
@@ -130,7 +177,40 @@ final class OrganizationCache {
 	/** A list page, from the cache or else from {@code loader}. */
 	Mono<WorkOsOrganizationList> getPage(ListOrganizationsRequest request,
 			Function<ListOrganizationsRequest, Mono<WorkOsOrganizationList>> loader) {
-		return Mono.defer(() -> shared(this.pages.get(request, (key, executor) -> loader.apply(key).toFuture())));
+		return Mono.defer(() -> {
+			long startEpoch = this.epoch;
+			long loadedAt = this.ticker.read();
+			boolean[] started = { false };
+			CompletableFuture<WorkOsOrganizationList> future = this.pages.get(request, (key, executor) -> {
+				started[0] = true;
+				return loader.apply(key).toFuture();
+			});
+			if (started[0]) {
+				// Outside Caffeine's compute, for the same reason as in getById.
+				future.thenAccept((page) -> keepStalePage(request, page, startEpoch, loadedAt));
+			}
+			return shared(future);
+		});
+	}
+
+	/**
+	 * The stale copy of an organization with this id, if one is still within its grace
+	 * period; for answering a read while the upstream fails.
+	 */
+	Optional<Stale<WorkOsOrganization>> staleById(String id) {
+		return stale(this.staleOrganizations.getIfPresent(ID + id), this.organizationTtl);
+	}
+
+	/**
+	 * The stale copy of the organization with this external id; see {@link #staleById}.
+	 */
+	Optional<Stale<WorkOsOrganization>> staleByExternalId(String externalId) {
+		return stale(this.staleOrganizations.getIfPresent(EXTERNAL_ID + externalId), this.organizationTtl);
+	}
+
+	/** The stale copy of a list page; see {@link #staleById}. */
+	Optional<Stale<WorkOsOrganizationList>> stalePage(ListOrganizationsRequest request) {
+		return stale(this.stalePages.getIfPresent(request), this.listTtl);
 	}
 
 	/**
@@ -156,6 +236,8 @@ final class OrganizationCache {
 			// more.
 			this.externalIdLoads.clear();
 			this.pages.synchronous().invalidateAll();
+			dropStaleCopies(id, externalIds);
+			this.stalePages.invalidateAll();
 		}
 	}
 
@@ -184,7 +266,7 @@ final class OrganizationCache {
 	 * Stores a value loaded outside Caffeine, unless a write happened since the load
 	 * began.
 	 */
-	private void publish(WorkOsOrganization organization, long startEpoch) {
+	private void publish(WorkOsOrganization organization, long startEpoch, long loadedAt) {
 		synchronized (this.writeLock) {
 			if (this.epoch != startEpoch) {
 				return;
@@ -193,24 +275,101 @@ final class OrganizationCache {
 			if (organization.externalId() != null) {
 				this.idsByExternalId.put(organization.externalId(), organization.id());
 			}
+			keepStale(organization, loadedAt);
 		}
 	}
 
-	private void index(WorkOsOrganization organization, long startEpoch) {
-		if (organization.externalId() == null) {
+	private void index(WorkOsOrganization organization, long startEpoch, long loadedAt) {
+		synchronized (this.writeLock) {
+			if (this.epoch != startEpoch) {
+				return;
+			}
+			if (organization.externalId() != null) {
+				this.idsByExternalId.put(organization.externalId(), organization.id());
+			}
+			keepStale(organization, loadedAt);
+		}
+	}
+
+	/** Called under the write lock, after the epoch check. */
+	private void keepStale(WorkOsOrganization organization, long loadedAt) {
+		if (this.grace.isZero()) {
+			return;
+		}
+		Loaded<WorkOsOrganization> loaded = new Loaded<>(organization, loadedAt);
+		this.staleOrganizations.put(ID + organization.id(), loaded);
+		if (organization.externalId() != null) {
+			this.staleOrganizations.put(EXTERNAL_ID + organization.externalId(), loaded);
+		}
+	}
+
+	private void keepStalePage(ListOrganizationsRequest request, WorkOsOrganizationList page, long startEpoch,
+			long loadedAt) {
+		if (this.grace.isZero()) {
 			return;
 		}
 		synchronized (this.writeLock) {
 			if (this.epoch == startEpoch) {
-				this.idsByExternalId.put(organization.externalId(), organization.id());
+				this.stalePages.put(request, new Loaded<>(page, loadedAt));
 			}
 		}
+	}
+
+	/**
+	 * Drops every stale copy that a write to this organization may have outdated: under
+	 * its id, under any of the given external ids, and any copy of an organization that
+	 * held one of them.
+	 */
+	private void dropStaleCopies(@Nullable String id, Collection<String> externalIds) {
+		Set<String> ids = new HashSet<>();
+		if (id != null) {
+			ids.add(id);
+		}
+		Set<String> keys = new HashSet<>();
+		for (String externalId : externalIds) {
+			keys.add(EXTERNAL_ID + externalId);
+			Loaded<WorkOsOrganization> holder = this.staleOrganizations.getIfPresent(EXTERNAL_ID + externalId);
+			if (holder != null) {
+				ids.add(holder.value().id());
+			}
+		}
+		this.staleOrganizations.asMap().entrySet().removeIf((entry) -> {
+			WorkOsOrganization organization = entry.getValue().value();
+			return ids.contains(organization.id()) || keys.contains(entry.getKey())
+					|| (organization.externalId() != null && keys.contains(EXTERNAL_ID + organization.externalId()));
+		});
+	}
+
+	private <T> Optional<Stale<T>> stale(@Nullable Loaded<T> loaded, Duration ttl) {
+		if (loaded == null) {
+			return Optional.empty();
+		}
+		Duration age = Duration.ofNanos(this.ticker.read() - loaded.loadedAt());
+		// Caffeine's expiry is the bound in practice; this check makes it exact.
+		if (age.compareTo(ttl.plus(this.grace)) > 0) {
+			return Optional.empty();
+		}
+		return Optional.of(new Stale<>(loaded.value(), age));
 	}
 
 	private void unindex(@Nullable String id, @Nullable WorkOsOrganization organization, RemovalCause cause) {
 		if (id != null && organization != null && organization.externalId() != null) {
 			this.idsByExternalId.remove(organization.externalId(), id);
 		}
+	}
+
+	/** A value and the ticker reading when its load began. */
+	private record Loaded<T>(T value, long loadedAt) {
+	}
+
+	/**
+	 * A value kept past its expiry for stale-if-error, with its age.
+	 *
+	 * @param value the value
+	 * @param age how long ago its load began
+	 * @param <T> the value's type
+	 */
+	record Stale<T>(T value, Duration age) {
 	}
 
 	/** Subscribers that cancel must not cancel a load other callers share. */

@@ -5,10 +5,11 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.relay.Connection;
 import graphql.schema.DataFetchingEnvironment;
-import org.dataloader.DataLoader;
 import org.dataloader.Try;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+
+import com.organizationsgateway.graphql.Served;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -31,32 +32,34 @@ class OrganizationController {
 		this.service = service;
 		// Values are Try, so that a missing organization fails only its own key; the
 		// DataLoader unwraps them.
-		registry.<OrganizationKey, Try<Organization>>forName(OrganizationLoads.LOADER)
+		registry.<OrganizationKey, Try<Served<Organization>>>forName(OrganizationLoads.LOADER)
 			.registerMappedBatchLoader((keys, environment) -> service.organizations(keys));
 	}
 
 	@QueryMapping
 	CompletableFuture<Organization> organization(@Argument @Nullable String id, @Argument @Nullable String externalId,
 			DataFetchingEnvironment environment) {
-		return loader(environment).load(OrganizationKey.of(id, externalId));
+		return OrganizationLoads.organization(environment, OrganizationKey.of(id, externalId));
 	}
 
 	@QueryMapping
 	Mono<Connection<Organization>> organizations(@Argument @Nullable List<String> domains,
 			@Argument @Nullable String search, @Argument @Nullable Integer first, @Argument @Nullable String after,
-			@Argument @Nullable Integer last, @Argument @Nullable String before, @Argument @Nullable SortOrder order) {
-		return this.service.organizations(PageQuery.of(domains, search, first, after, last, before, order));
+			@Argument @Nullable Integer last, @Argument @Nullable String before, @Argument @Nullable SortOrder order,
+			DataFetchingEnvironment environment) {
+		return this.service.organizations(PageQuery.of(domains, search, first, after, last, before, order))
+			.map((served) -> served.valueFor(environment));
 	}
 
 	@QueryMapping
 	CompletableFuture<@Nullable Organization> node(@Argument String id, DataFetchingEnvironment environment) {
-		return OrganizationLoads.node(loader(environment), id);
+		return OrganizationLoads.node(environment, id);
 	}
 
 	@QueryMapping
 	CompletableFuture<List<@Nullable Organization>> nodes(@Argument List<String> ids,
 			DataFetchingEnvironment environment) {
-		return OrganizationLoads.nodes(loader(environment), ids);
+		return OrganizationLoads.nodes(environment, ids);
 	}
 
 	@SchemaMapping(typeName = "Organization")
@@ -77,10 +80,6 @@ class OrganizationController {
 	@MutationMapping
 	Mono<DeleteOrganizationPayload> deleteOrganization(@Argument DeleteOrganizationInput input) {
 		return this.service.deleteOrganization(input);
-	}
-
-	private static DataLoader<OrganizationKey, Organization> loader(DataFetchingEnvironment environment) {
-		return OrganizationLoads.loader(environment);
 	}
 
 }

@@ -6,10 +6,12 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import graphql.execution.ResultPath;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 
+import com.organizationsgateway.graphql.Served;
 import com.organizationsgateway.workos.WorkOsException;
 
 /**
@@ -23,29 +25,41 @@ final class OrganizationLoads {
 	private OrganizationLoads() {
 	}
 
-	static DataLoader<OrganizationKey, Organization> loader(DataFetchingEnvironment environment) {
+	static DataLoader<OrganizationKey, Served<Organization>> loader(DataFetchingEnvironment environment) {
 		return Objects.requireNonNull(environment.getDataLoader(LOADER), "The organizations DataLoader is missing");
 	}
 
-	static CompletableFuture<@Nullable Organization> node(DataLoader<OrganizationKey, Organization> loader, String id) {
-		if (!InputRules.isOrganizationId(id)) {
-			return CompletableFuture.completedFuture(null);
-		}
-		return loader.load(new OrganizationKey.ById(id));
+	/** One organization for the field {@code environment} resolves, noted if stale. */
+	static CompletableFuture<Organization> organization(DataFetchingEnvironment environment, OrganizationKey key) {
+		return loader(environment).load(key).thenApply((served) -> served.valueFor(environment));
+	}
+
+	static CompletableFuture<@Nullable Organization> node(DataFetchingEnvironment environment, String id) {
+		return load(environment, id, environment.getExecutionStepInfo().getPath());
 	}
 
 	/**
 	 * The organizations in order; one that does not exist is null at its position. Any
 	 * other failure fails the field.
 	 */
-	static CompletableFuture<List<@Nullable Organization>> nodes(DataLoader<OrganizationKey, Organization> loader,
+	static CompletableFuture<List<@Nullable Organization>> nodes(DataFetchingEnvironment environment,
 			List<String> ids) {
 		List<CompletableFuture<@Nullable Organization>> loads = new ArrayList<>();
-		for (String id : ids) {
-			loads.add(node(loader, id).exceptionally(OrganizationLoads::nullIfNotFound));
+		ResultPath path = environment.getExecutionStepInfo().getPath();
+		for (int i = 0; i < ids.size(); i++) {
+			loads.add(load(environment, ids.get(i), path.segment(i)).exceptionally(OrganizationLoads::nullIfNotFound));
 		}
 		return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
 			.thenApply((done) -> loads.stream().map(CompletableFuture::join).toList());
+	}
+
+	private static CompletableFuture<@Nullable Organization> load(DataFetchingEnvironment environment, String id,
+			ResultPath path) {
+		if (!InputRules.isOrganizationId(id)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return loader(environment).load(new OrganizationKey.ById(id))
+			.thenApply((served) -> served.valueAt(environment, path));
 	}
 
 	private static @Nullable Organization nullIfNotFound(Throwable ex) {

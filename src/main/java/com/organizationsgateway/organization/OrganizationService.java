@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import graphql.relay.Connection;
 import org.dataloader.Try;
@@ -12,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.organizationsgateway.graphql.Served;
 import com.organizationsgateway.workos.CreateOrganizationRequest;
 import com.organizationsgateway.workos.DomainData;
 import com.organizationsgateway.workos.FieldUpdate;
@@ -23,7 +28,8 @@ import org.springframework.graphql.data.ArgumentValue;
 
 /**
  * Organizations for the GraphQL API: validates every input before any upstream call,
- * reads through the cache, and invalidates it after every write.
+ * reads through the cache, and invalidates it after every write. Reads fall back to a
+ * stale copy while the upstream fails; writes never do.
  */
 class OrganizationService {
 
@@ -36,19 +42,30 @@ class OrganizationService {
 		this.cache = cache;
 	}
 
-	/** One organization by key, from the cache when it holds it. */
-	Mono<Organization> organization(OrganizationKey key) {
-		Mono<WorkOsOrganization> organization = (key instanceof OrganizationKey.ById byId)
-				? this.cache.getById(byId.id(), this.client::getOrganization) : this.cache.getByExternalId(
-						((OrganizationKey.ByExternalId) key).externalId(), this.client::getOrganizationByExternalId);
-		return organization.map(Organization::from);
+	/**
+	 * One organization by key, from the cache when it holds it; while the upstream fails,
+	 * from a stale copy within the grace period.
+	 */
+	Mono<Served<Organization>> organization(OrganizationKey key) {
+		Mono<WorkOsOrganization> organization;
+		Supplier<Optional<OrganizationCache.Stale<WorkOsOrganization>>> stale;
+		if (key instanceof OrganizationKey.ById byId) {
+			organization = this.cache.getById(byId.id(), this.client::getOrganization);
+			stale = () -> this.cache.staleById(byId.id());
+		}
+		else {
+			String externalId = ((OrganizationKey.ByExternalId) key).externalId();
+			organization = this.cache.getByExternalId(externalId, this.client::getOrganizationByExternalId);
+			stale = () -> this.cache.staleByExternalId(externalId);
+		}
+		return withStaleIfError(organization, stale).map((served) -> mapServed(served, Organization::from));
 	}
 
 	/**
 	 * The DataLoader's batch: WorkOS has no batch endpoint, so each unique key goes to
 	 * the cache on its own; a failure affects only its key.
 	 */
-	Mono<Map<OrganizationKey, Try<Organization>>> organizations(Set<OrganizationKey> keys) {
+	Mono<Map<OrganizationKey, Try<Served<Organization>>>> organizations(Set<OrganizationKey> keys) {
 		return Flux.fromIterable(keys)
 			.flatMap((key) -> organization(key).map(Try::succeeded)
 				.onErrorResume((ex) -> Mono.just(Try.failed(ex)))
@@ -56,9 +73,24 @@ class OrganizationService {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	/** A page of organizations as a Relay connection. */
-	Mono<Connection<Organization>> organizations(PageQuery query) {
-		return this.cache.getPage(query.request(), this.client::listOrganizations).map(query::toConnection);
+	/** A page of organizations as a Relay connection; stale-if-error as for one. */
+	Mono<Served<Connection<Organization>>> organizations(PageQuery query) {
+		return withStaleIfError(this.cache.getPage(query.request(), this.client::listOrganizations),
+				() -> this.cache.stalePage(query.request()))
+			.map((served) -> mapServed(served, query::toConnection));
+	}
+
+	private static <T> Mono<Served<T>> withStaleIfError(Mono<T> fresh,
+			Supplier<Optional<OrganizationCache.Stale<T>>> stale) {
+		return fresh.map(Served::fresh)
+			.onErrorResume(StaleIfError::applies,
+					(ex) -> stale.get()
+						.map((copy) -> Mono.just(Served.stale(copy.value(), copy.age())))
+						.orElseGet(() -> Mono.error(ex)));
+	}
+
+	private static <T, R> Served<R> mapServed(Served<T> served, Function<T, R> mapper) {
+		return new Served<>(mapper.apply(served.value()), served.staleAge());
 	}
 
 	Mono<CreateOrganizationPayload> createOrganization(CreateOrganizationInput input) {
@@ -74,7 +106,12 @@ class OrganizationService {
 		CreateOrganizationRequest request = new CreateOrganizationRequest(input.name(), domainData(input.domainData()),
 				input.externalId(), metadata(input.metadata()));
 		List<String> externalIds = externalIds(input.externalId());
-		return this.client.createOrganization(request, input.idempotencyKey())
+		// Always keyed, so that the client may safely retry a create whose answer was
+		// lost:
+		// WorkOS replays the first result instead of creating a second organization.
+		String idempotencyKey = (input.idempotencyKey() != null) ? input.idempotencyKey()
+				: UUID.randomUUID().toString();
+		return this.client.createOrganization(request, idempotencyKey)
 			.doOnSuccess((created) -> this.cache.invalidate(created.id(), externalIds(created.externalId())))
 			// A failed create may still have happened upstream, so lists are dropped
 			// anyway.

@@ -14,6 +14,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -26,6 +28,8 @@ import org.springframework.http.HttpMethod;
  * fail with {@link WorkOsException.Rejected}.
  */
 public final class WorkOsResilience {
+
+	private static final Logger logger = LoggerFactory.getLogger(WorkOsResilience.class);
 
 	private final ResilienceProperties properties;
 
@@ -133,7 +137,10 @@ public final class WorkOsResilience {
 					(ex) -> ex instanceof WorkOsException.TransportFailure || ex instanceof WorkOsException.ServerError)
 			.ignoreException((ex) -> ex instanceof WorkOsException.RateLimited || ex instanceof BulkheadFullException)
 			.build();
-		return CircuitBreaker.of("workos", config);
+		CircuitBreaker circuitBreaker = CircuitBreaker.of("workos", config);
+		circuitBreaker.getEventPublisher()
+			.onStateTransition((event) -> logger.warn("WorkOS circuit breaker: {}", event.getStateTransition()));
+		return circuitBreaker;
 	}
 
 	private static Bulkhead bulkhead(ResilienceProperties properties) {
