@@ -88,15 +88,18 @@ public final class WorkOsResilience {
 			guarded = guarded.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker));
 		}
 		Duration callTimeout = this.properties.callTimeout();
-		return guarded.onErrorMap(WorkOsResilience::rejection)
-			.retryWhen(retries(method, idempotencyKey))
-			.doOnSubscribe((subscription) -> this.budget.recordAttempt())
+		Mono<T> rejectionsMapped = guarded.onErrorMap(WorkOsResilience::rejection);
+		return Mono.defer(() -> {
+			this.budget.recordAttempt();
+			long deadline = System.nanoTime() + callTimeout.toNanos();
+			return rejectionsMapped.retryWhen(retries(method, idempotencyKey, deadline));
+		})
 			.timeout(callTimeout)
 			.onErrorMap(TimeoutException.class, (ex) -> new WorkOsException.TransportFailure(
 					"WorkOS did not answer within " + callTimeout.toMillis() + " ms", ex));
 	}
 
-	private Retry retries(HttpMethod method, boolean idempotencyKey) {
+	private Retry retries(HttpMethod method, boolean idempotencyKey, long deadline) {
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
 			int retry = (int) signal.totalRetries() + 1;
@@ -104,7 +107,9 @@ public final class WorkOsResilience {
 				return Mono.error(failure);
 			}
 			Duration delay = RetryRules.delay(retry, failure, this.properties, this.random);
-			if (delay == null || !this.budget.tryRetry()) {
+			// A wait that would outlast the call's deadline only turns a clear answer
+			// (say, RATE_LIMITED with its Retry-After) into a timeout.
+			if (delay == null || System.nanoTime() + delay.toNanos() >= deadline || !this.budget.tryRetry()) {
 				return Mono.error(failure);
 			}
 			return Mono.delay(delay).thenReturn(retry);
