@@ -95,8 +95,12 @@ class ResilienceEndToEndTest {
 		String tag = tag();
 		String id = create(tag, null);
 		String search = "query($s: String) { organizations(search: $s, first: 5) { edges { node { id } } } }";
-		System.out.println("DEBUG warm "
-				+ this.graphQlTester.document(search).variable("s", tag).execute().returnResponse().toMap());
+		this.graphQlTester.document(search)
+			.variable("s", tag)
+			.execute()
+			.path("organizations.edges[0].node.id")
+			.entity(String.class)
+			.isEqualTo(id);
 		this.ticker.advance(Duration.ofSeconds(6));
 		this.faults.always((call) -> call.equals("GET /organizations"), UpstreamFaults.Fault.drop());
 
