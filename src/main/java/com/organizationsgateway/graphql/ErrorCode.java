@@ -27,7 +27,11 @@ public enum ErrorCode implements ErrorClassification {
 	/** 429: the upstream is rate limiting the gateway. */
 	RATE_LIMITED,
 
-	/** 502/503/504: the upstream failed, timed out, or refused the gateway's key. */
+	/**
+	 * 502/503/504: the upstream failed, timed out, or refused the gateway's key; the
+	 * circuit is open; too many upstream calls are in flight; or the operation ran over
+	 * its deadline.
+	 */
 	UPSTREAM_UNAVAILABLE,
 
 	/** 400: the document does not parse. */
