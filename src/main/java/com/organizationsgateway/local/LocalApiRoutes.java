@@ -1,0 +1,54 @@
+package com.organizationsgateway.local;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The routes of the local API, at the root of the port because WorkOS SDKs cannot add a
+ * path prefix. Each path ends in a catch-all answering 405, so an unknown method on a
+ * known path is not mistaken for a missing resource.
+ */
+final class LocalApiRoutes {
+
+	static final String ORGANIZATIONS = "/organizations";
+
+	// "/**" rather than "/{external_id}": the handler decodes the raw rest of the path
+	// itself
+	static final String BY_EXTERNAL_ID = "/organizations/external_id/**";
+
+	static final String BY_ID = "/organizations/{id}";
+
+	private LocalApiRoutes() {
+	}
+
+	static RouterFunction<ServerResponse> routes(ListOrganizationsHandler list, CreateOrganizationHandler create,
+			ReadOrganizationHandler read, UpdateOrganizationHandler update, DeleteOrganizationHandler delete,
+			LocalApiFilter filter) {
+		return RouterFunctions.route()
+			.GET(ORGANIZATIONS, list::list)
+			.POST(ORGANIZATIONS, create::create)
+			.route(RequestPredicates.path(ORGANIZATIONS), methodNotAllowed("GET, POST"))
+			.GET(BY_EXTERNAL_ID, read::getByExternalId)
+			.route(RequestPredicates.path(BY_EXTERNAL_ID), methodNotAllowed("GET"))
+			.GET(BY_ID, read::get)
+			.PUT(BY_ID, update::update)
+			.DELETE(BY_ID, delete::delete)
+			.route(RequestPredicates.path(BY_ID), methodNotAllowed("GET, PUT, DELETE"))
+			.filter(filter)
+			.build();
+	}
+
+	private static HandlerFunction<ServerResponse> methodNotAllowed(String allowed) {
+		return (request) -> {
+			request.exchange().getResponse().getHeaders().set(HttpHeaders.ALLOW, allowed);
+			return Mono.error(LocalApiException.methodNotAllowed(allowed));
+		};
+	}
+
+}

@@ -1,0 +1,28 @@
+package com.organizationsgateway.local;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Tells the developer, once the port is known, that the local API is up and where to
+ * point a WorkOS SDK.
+ */
+final class LocalApiStartupLogger implements ApplicationListener<WebServerInitializedEvent> {
+
+	private static final Log logger = LogFactory.getLog(LocalApiStartupLogger.class);
+
+	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		// a separate management server has its own namespace; only the main port serves
+		// the API
+		if (event.getApplicationContext().getServerNamespace() != null) {
+			return;
+		}
+		logger.info("No WorkOS API key configured: the local Organizations API is active. Point WorkOS SDKs at "
+				+ "http://localhost:" + event.getWebServer().getPort() + " with any sk_ key (e.g. sk_test_local).");
+	}
+
+}

@@ -1,0 +1,240 @@
+package com.organizationsgateway.local;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The in-memory organizations with their unique indexes (external id, Stripe customer id,
+ * domain). Every method holds one monitor, so a uniqueness check and the write it guards
+ * are atomic under concurrent requests; the work is in-memory and short, so holding it on
+ * an event-loop thread is acceptable.
+ */
+final class LocalOrganizationStore {
+
+	private static final String TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+	private static final String PREFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+	private final Clock clock;
+
+	private final RandomGenerator random;
+
+	private final UlidGenerator ids;
+
+	// sorted by id, which is creation order
+	private final TreeMap<String, LocalOrganization> byId = new TreeMap<>();
+
+	private final Map<String, String> idByExternalId = new HashMap<>();
+
+	private final Map<String, String> idByStripeCustomerId = new HashMap<>();
+
+	private final Map<String, String> idByDomain = new HashMap<>();
+
+	LocalOrganizationStore(Clock clock, RandomGenerator random) {
+		this.clock = clock;
+		this.random = random;
+		this.ids = new UlidGenerator(random);
+	}
+
+	synchronized LocalOrganization create(OrganizationDraft draft) {
+		return create(draft, now());
+	}
+
+	/** Creates with a given creation time; the seeder uses it to spread its examples. */
+	synchronized LocalOrganization create(OrganizationDraft draft, Instant createdAt) {
+		Instant at = createdAt.truncatedTo(ChronoUnit.MILLIS);
+		checkExternalIdFree(draft.externalId(), null);
+		checkStripeCustomerIdFree(draft.stripeCustomerId(), null);
+		draft.domains().forEach((request) -> checkDomainFree(request.domain(), null));
+		String id = "org_" + this.ids.next(at.toEpochMilli());
+		List<LocalDomain> domains = new ArrayList<>();
+		for (DomainRequest request : draft.domains()) {
+			domains.add(newDomain(id, request, at));
+		}
+		LocalOrganization organization = new LocalOrganization(id, draft.name(), domains, draft.metadata(),
+				draft.externalId(), draft.stripeCustomerId(), at, at);
+		index(organization);
+		return organization;
+	}
+
+	synchronized Optional<LocalOrganization> find(String id) {
+		return Optional.ofNullable(this.byId.get(id));
+	}
+
+	synchronized Optional<LocalOrganization> findByExternalId(String externalId) {
+		return Optional.ofNullable(this.idByExternalId.get(externalId)).map(this.byId::get);
+	}
+
+	synchronized OrganizationPage list(ListQuery query) {
+		List<LocalOrganization> matching = this.byId.values().stream().filter(query::matches).toList();
+		return Pager.page(matching, query);
+	}
+
+	synchronized LocalOrganization update(String id, OrganizationChanges changes) {
+		LocalOrganization current = this.byId.get(id);
+		if (current == null) {
+			throw LocalApiException.notFound(id);
+		}
+		Instant now = now();
+		String externalId = changes.externalId().present() ? changes.externalId().value() : current.externalId();
+		String stripeCustomerId = changes.stripeCustomerId().present() ? changes.stripeCustomerId().value()
+				: current.stripeCustomerId();
+		Map<String, String> metadata = mergeMetadata(current.metadata(), changes.metadataPatch());
+		MetadataRules.check(metadata);
+		checkExternalIdFree(externalId, id);
+		checkStripeCustomerIdFree(stripeCustomerId, id);
+		List<LocalDomain> domains = current.domains();
+		if (changes.domains() != null) {
+			changes.domains().forEach((request) -> checkDomainFree(request.domain(), id));
+			domains = replaceDomains(current, changes.domains(), now);
+		}
+		String name = (changes.name() != null) ? changes.name() : current.name();
+		// updated_at never goes back, even if the clock does
+		Instant updatedAt = now.isAfter(current.updatedAt()) ? now : current.updatedAt();
+		LocalOrganization updated = new LocalOrganization(id, name, domains, metadata, externalId, stripeCustomerId,
+				current.createdAt(), updatedAt);
+		unindex(current);
+		index(updated);
+		return updated;
+	}
+
+	synchronized boolean delete(String id) {
+		LocalOrganization removed = this.byId.get(id);
+		if (removed == null) {
+			return false;
+		}
+		unindex(removed);
+		return true;
+	}
+
+	/** Forgets everything; for tests that want an empty store. */
+	synchronized void reset() {
+		this.byId.clear();
+		this.idByExternalId.clear();
+		this.idByStripeCustomerId.clear();
+		this.idByDomain.clear();
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static Map<String, String> mergeMetadata(Map<String, String> current,
+			@Nullable Map<String, @Nullable String> patch) {
+		if (patch == null) {
+			return current;
+		}
+		if (patch.isEmpty()) {
+			// documented: "metadata": {} deletes every key
+			return Map.of();
+		}
+		Map<String, String> merged = new LinkedHashMap<>(current);
+		patch.forEach((key, value) -> {
+			if (value == null) {
+				merged.remove(key);
+			}
+			else {
+				merged.put(key, value);
+			}
+		});
+		return merged;
+	}
+
+	private List<LocalDomain> replaceDomains(LocalOrganization current, List<DomainRequest> requests, Instant now) {
+		Map<String, LocalDomain> existing = new HashMap<>();
+		current.domains().forEach((domain) -> existing.put(domain.domain(), domain));
+		List<LocalDomain> domains = new ArrayList<>();
+		for (DomainRequest request : requests) {
+			LocalDomain kept = existing.get(request.domain());
+			if (kept == null) {
+				domains.add(newDomain(current.id(), request, now));
+			}
+			else if (kept.state() == request.state()) {
+				domains.add(kept);
+			}
+			else {
+				// same domain, new state: keep its identity, redo the verification fields
+				LocalDomain fresh = newDomain(current.id(), request, now);
+				domains.add(new LocalDomain(kept.id(), kept.organizationId(), kept.domain(), request.state(),
+						fresh.verificationToken(), fresh.verificationPrefix(), kept.createdAt(), now));
+			}
+		}
+		return domains;
+	}
+
+	private LocalDomain newDomain(String organizationId, DomainRequest request, Instant at) {
+		boolean pending = request.state() == DomainState.PENDING;
+		return new LocalDomain("org_domain_" + this.ids.next(at.toEpochMilli()), organizationId, request.domain(),
+				request.state(), pending ? randomString(TOKEN_ALPHABET, 25) : null,
+				pending ? "superapp-domain-verification-" + randomString(PREFIX_ALPHABET, 6) : null, at, at);
+	}
+
+	private String randomString(String alphabet, int length) {
+		StringBuilder builder = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			builder.append(alphabet.charAt(this.random.nextInt(alphabet.length())));
+		}
+		return builder.toString();
+	}
+
+	private void checkExternalIdFree(@Nullable String externalId, @Nullable String ownerId) {
+		if (externalId != null && isHeldByOther(this.idByExternalId.get(externalId), ownerId)) {
+			throw LocalApiException.badRequest("external_id_already_used",
+					"An Organization with the external_id '" + externalId + "' already exists.");
+		}
+	}
+
+	private void checkStripeCustomerIdFree(@Nullable String stripeCustomerId, @Nullable String ownerId) {
+		if (stripeCustomerId != null && isHeldByOther(this.idByStripeCustomerId.get(stripeCustomerId), ownerId)) {
+			throw LocalApiException.coded(HttpStatus.BAD_REQUEST, "stripe_customer_id_already_used",
+					"Another Organization already uses the stripe_customer_id '" + stripeCustomerId + "'.");
+		}
+	}
+
+	private void checkDomainFree(String domain, @Nullable String ownerId) {
+		if (isHeldByOther(this.idByDomain.get(domain), ownerId)) {
+			throw LocalApiException.domainUsed(domain);
+		}
+	}
+
+	private static boolean isHeldByOther(@Nullable String holderId, @Nullable String ownerId) {
+		return holderId != null && !Objects.equals(holderId, ownerId);
+	}
+
+	private void index(LocalOrganization organization) {
+		this.byId.put(organization.id(), organization);
+		if (organization.externalId() != null) {
+			this.idByExternalId.put(organization.externalId(), organization.id());
+		}
+		if (organization.stripeCustomerId() != null) {
+			this.idByStripeCustomerId.put(organization.stripeCustomerId(), organization.id());
+		}
+		organization.domains().forEach((domain) -> this.idByDomain.put(domain.domain(), organization.id()));
+	}
+
+	private void unindex(LocalOrganization organization) {
+		this.byId.remove(organization.id());
+		if (organization.externalId() != null) {
+			this.idByExternalId.remove(organization.externalId());
+		}
+		if (organization.stripeCustomerId() != null) {
+			this.idByStripeCustomerId.remove(organization.stripeCustomerId());
+		}
+		organization.domains().forEach((domain) -> this.idByDomain.remove(domain.domain()));
+	}
+
+}

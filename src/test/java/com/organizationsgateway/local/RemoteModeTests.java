@@ -1,0 +1,41 @@
+package com.organizationsgateway.local;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With a WorkOS key configured the local API is off: no beans and no routes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "workos.api-key=sk_test_x")
+class RemoteModeTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void aWorkOsKeyTurnsTheLocalApiOff() {
+		assertThat(this.context.getBeanNamesForType(LocalApiConfiguration.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(LocalOrganizationStore.class)).isEmpty();
+		WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.build()
+			.get()
+			.uri("/organizations")
+			.header(HttpHeaders.AUTHORIZATION, LocalApi.KEY)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+}
