@@ -1,0 +1,25 @@
+package com.organizationsgateway.organization;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The read cache in front of WorkOS.
+ *
+ * @param organizationTtl how long an organization is served from the cache after it was
+ * read
+ * @param listTtl how long a list page is served from the cache; short, because any
+ * organization's change can move it
+ * @param maximumSize the most organizations, and separately the most list pages, kept
+ */
+@ConfigurationProperties("gateway.cache")
+record CacheProperties(@DefaultValue("60s") Duration organizationTtl, @DefaultValue("5s") Duration listTtl,
+		@DefaultValue("10000") long maximumSize) {
+
+	static CacheProperties defaults() {
+		return new CacheProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), 10_000);
+	}
+
+}

@@ -1,0 +1,130 @@
+package com.organizationsgateway.organization;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * WorkOS's documented input limits, checked before any upstream call so that a bad
+ * request costs nothing upstream. Where WorkOS's sources disagree, the specification's
+ * (looser) numbers are used.
+ */
+final class InputRules {
+
+	/** {@code org_} and a 26-character Crockford base32 ULID. */
+	private static final Pattern ORGANIZATION_ID = Pattern.compile("^org_[0-9A-HJKMNP-TV-Z]{26}$");
+
+	static final int MAX_EXTERNAL_ID_LENGTH = 128;
+
+	static final int MAX_METADATA_KEYS = 50;
+
+	static final int MAX_METADATA_KEY_LENGTH = 40;
+
+	static final int MAX_METADATA_VALUE_LENGTH = 600;
+
+	static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+	private InputRules() {
+	}
+
+	static boolean isOrganizationId(@Nullable String id) {
+		return id != null && ORGANIZATION_ID.matcher(id).matches();
+	}
+
+	static void organizationId(InputErrors errors, String field, String id) {
+		if (!isOrganizationId(id)) {
+			errors.add(field, "invalid_id", "Not a WorkOS organization id (org_ followed by 26 base32 characters)");
+		}
+	}
+
+	static void name(InputErrors errors, String field, @Nullable String name) {
+		if (name == null || name.isBlank()) {
+			errors.add(field, "blank", "The name must not be blank");
+		}
+	}
+
+	static void externalId(InputErrors errors, String field, String externalId) {
+		if (externalId.isEmpty() || externalId.length() > MAX_EXTERNAL_ID_LENGTH) {
+			errors.add(field, "invalid_length",
+					"The external id must be 1 to " + MAX_EXTERNAL_ID_LENGTH + " characters long");
+		}
+		else if (!isAscii(externalId)) {
+			errors.add(field, "not_ascii", "The external id must be ASCII");
+		}
+	}
+
+	static void stripeCustomerId(InputErrors errors, String field, String stripeCustomerId) {
+		if (stripeCustomerId.isBlank()) {
+			errors.add(field, "blank", "The Stripe customer id must not be blank; send null to clear it");
+		}
+	}
+
+	static void domainData(InputErrors errors, String field, @Nullable List<DomainDataInput> domainData) {
+		if (domainData == null) {
+			return;
+		}
+		for (int i = 0; i < domainData.size(); i++) {
+			if (domainData.get(i).domain().isBlank()) {
+				errors.add(field + "[" + i + "].domain", "blank", "The domain must not be blank");
+			}
+		}
+	}
+
+	static void metadata(InputErrors errors, String field, @Nullable List<MetadataEntryInput> metadata,
+			boolean nullValuesAllowed) {
+		if (metadata == null) {
+			return;
+		}
+		if (metadata.size() > MAX_METADATA_KEYS) {
+			errors.add(field, "too_many_keys", "At most " + MAX_METADATA_KEYS + " metadata keys are allowed");
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < metadata.size(); i++) {
+			MetadataEntryInput entry = metadata.get(i);
+			String at = field + "[" + i + "]";
+			if (entry.key().isEmpty() || entry.key().length() > MAX_METADATA_KEY_LENGTH) {
+				errors.add(at + ".key", "invalid_length",
+						"A metadata key must be 1 to " + MAX_METADATA_KEY_LENGTH + " characters long");
+			}
+			else if (!isAscii(entry.key())) {
+				errors.add(at + ".key", "not_ascii", "A metadata key must be ASCII");
+			}
+			else if (!seen.add(entry.key())) {
+				errors.add(at + ".key", "duplicate", "The metadata key '" + entry.key() + "' is given twice");
+			}
+			String value = entry.value();
+			if (value == null) {
+				if (!nullValuesAllowed) {
+					errors.add(at + ".value", "null", "A metadata value must not be null when creating");
+				}
+			}
+			else if (value.length() > MAX_METADATA_VALUE_LENGTH) {
+				errors.add(at + ".value", "too_long",
+						"A metadata value must be at most " + MAX_METADATA_VALUE_LENGTH + " characters long");
+			}
+			else if (!isAscii(value)) {
+				errors.add(at + ".value", "not_ascii", "A metadata value must be ASCII");
+			}
+		}
+	}
+
+	static void idempotencyKey(InputErrors errors, String field, @Nullable String key) {
+		if (key == null) {
+			return;
+		}
+		// It travels as an HTTP header, so only printable ASCII can be sent as it is.
+		boolean printable = key.chars().allMatch((c) -> c >= 0x21 && c <= 0x7E);
+		if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH || !printable) {
+			errors.add(field, "invalid", "The idempotency key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH
+					+ " printable ASCII characters without spaces");
+		}
+	}
+
+	private static boolean isAscii(String value) {
+		return value.chars().allMatch((c) -> c < 0x80);
+	}
+
+}

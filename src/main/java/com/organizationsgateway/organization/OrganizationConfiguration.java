@@ -1,0 +1,36 @@
+package com.organizationsgateway.organization;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import com.organizationsgateway.workos.WorkOsClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The organizations feature's beans. A {@link Ticker} bean, if any, drives the cache's
+ * clock, which is how tests expire entries without sleeping.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CacheProperties.class)
+class OrganizationConfiguration {
+
+	@Bean
+	OrganizationCache organizationCache(CacheProperties properties, ObjectProvider<Ticker> ticker) {
+		return new OrganizationCache(properties, ticker.getIfAvailable(Ticker::systemTicker));
+	}
+
+	@Bean
+	MeterBinder organizationCacheMetrics(OrganizationCache cache) {
+		return cache::bindTo;
+	}
+
+	@Bean
+	OrganizationService organizationService(WorkOsClient client, OrganizationCache cache) {
+		return new OrganizationService(client, cache);
+	}
+
+}

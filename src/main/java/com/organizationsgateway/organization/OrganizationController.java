@@ -1,0 +1,86 @@
+package com.organizationsgateway.organization;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.relay.Connection;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.dataloader.Try;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The organizations part of the schema; each handler delegates in one line. Lookups of
+ * single organizations go through a DataLoader, so repeated ids within one operation cost
+ * one load.
+ */
+@Controller
+class OrganizationController {
+
+	private final OrganizationService service;
+
+	OrganizationController(OrganizationService service, BatchLoaderRegistry registry) {
+		this.service = service;
+		// Values are Try, so that a missing organization fails only its own key; the
+		// DataLoader unwraps them.
+		registry.<OrganizationKey, Try<Organization>>forName(OrganizationLoads.LOADER)
+			.registerMappedBatchLoader((keys, environment) -> service.organizations(keys));
+	}
+
+	@QueryMapping
+	CompletableFuture<Organization> organization(@Argument @Nullable String id, @Argument @Nullable String externalId,
+			DataFetchingEnvironment environment) {
+		return loader(environment).load(OrganizationKey.of(id, externalId));
+	}
+
+	@QueryMapping
+	Mono<Connection<Organization>> organizations(@Argument @Nullable List<String> domains,
+			@Argument @Nullable String search, @Argument @Nullable Integer first, @Argument @Nullable String after,
+			@Argument @Nullable Integer last, @Argument @Nullable String before, @Argument @Nullable SortOrder order) {
+		return this.service.organizations(PageQuery.of(domains, search, first, after, last, before, order));
+	}
+
+	@QueryMapping
+	CompletableFuture<@Nullable Organization> node(@Argument String id, DataFetchingEnvironment environment) {
+		return OrganizationLoads.node(loader(environment), id);
+	}
+
+	@QueryMapping
+	CompletableFuture<List<@Nullable Organization>> nodes(@Argument List<String> ids,
+			DataFetchingEnvironment environment) {
+		return OrganizationLoads.nodes(loader(environment), ids);
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	List<MetadataEntry> metadata(Organization organization, @Argument @Nullable List<String> keys) {
+		return organization.metadata(keys);
+	}
+
+	@MutationMapping
+	Mono<CreateOrganizationPayload> createOrganization(@Argument CreateOrganizationInput input) {
+		return this.service.createOrganization(input);
+	}
+
+	@MutationMapping
+	Mono<UpdateOrganizationPayload> updateOrganization(@Argument UpdateOrganizationInput input) {
+		return this.service.updateOrganization(input);
+	}
+
+	@MutationMapping
+	Mono<DeleteOrganizationPayload> deleteOrganization(@Argument DeleteOrganizationInput input) {
+		return this.service.deleteOrganization(input);
+	}
+
+	private static DataLoader<OrganizationKey, Organization> loader(DataFetchingEnvironment environment) {
+		return OrganizationLoads.loader(environment);
+	}
+
+}

@@ -1,0 +1,62 @@
+package com.organizationsgateway.organization;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+
+import com.organizationsgateway.workos.WorkOsException;
+
+/**
+ * Lookups through the per-operation DataLoader for the {@code Node} fields, where an id
+ * that is not an organization's is simply absent: null, no error, no upstream call.
+ */
+final class OrganizationLoads {
+
+	static final String LOADER = "organizations";
+
+	private OrganizationLoads() {
+	}
+
+	static DataLoader<OrganizationKey, Organization> loader(DataFetchingEnvironment environment) {
+		return Objects.requireNonNull(environment.getDataLoader(LOADER), "The organizations DataLoader is missing");
+	}
+
+	static CompletableFuture<@Nullable Organization> node(DataLoader<OrganizationKey, Organization> loader, String id) {
+		if (!InputRules.isOrganizationId(id)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return loader.load(new OrganizationKey.ById(id));
+	}
+
+	/**
+	 * The organizations in order; one that does not exist is null at its position. Any
+	 * other failure fails the field.
+	 */
+	static CompletableFuture<List<@Nullable Organization>> nodes(DataLoader<OrganizationKey, Organization> loader,
+			List<String> ids) {
+		List<CompletableFuture<@Nullable Organization>> loads = new ArrayList<>();
+		for (String id : ids) {
+			loads.add(node(loader, id).exceptionally(OrganizationLoads::nullIfNotFound));
+		}
+		return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
+			.thenApply((done) -> loads.stream().map(CompletableFuture::join).toList());
+	}
+
+	private static @Nullable Organization nullIfNotFound(Throwable ex) {
+		Throwable cause = ex;
+		while (cause instanceof CompletionException && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof WorkOsException.NotFound) {
+			return null;
+		}
+		throw (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
+	}
+
+}

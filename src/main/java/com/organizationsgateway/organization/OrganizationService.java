@@ -1,0 +1,149 @@
+package com.organizationsgateway.organization;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.relay.Connection;
+import org.dataloader.Try;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import com.organizationsgateway.workos.CreateOrganizationRequest;
+import com.organizationsgateway.workos.DomainData;
+import com.organizationsgateway.workos.FieldUpdate;
+import com.organizationsgateway.workos.UpdateOrganizationRequest;
+import com.organizationsgateway.workos.WorkOsClient;
+import com.organizationsgateway.workos.WorkOsOrganization;
+
+import org.springframework.graphql.data.ArgumentValue;
+
+/**
+ * Organizations for the GraphQL API: validates every input before any upstream call,
+ * reads through the cache, and invalidates it after every write.
+ */
+class OrganizationService {
+
+	private final WorkOsClient client;
+
+	private final OrganizationCache cache;
+
+	OrganizationService(WorkOsClient client, OrganizationCache cache) {
+		this.client = client;
+		this.cache = cache;
+	}
+
+	/** One organization by key, from the cache when it holds it. */
+	Mono<Organization> organization(OrganizationKey key) {
+		Mono<WorkOsOrganization> organization = (key instanceof OrganizationKey.ById byId)
+				? this.cache.getById(byId.id(), this.client::getOrganization) : this.cache.getByExternalId(
+						((OrganizationKey.ByExternalId) key).externalId(), this.client::getOrganizationByExternalId);
+		return organization.map(Organization::from);
+	}
+
+	/**
+	 * The DataLoader's batch: WorkOS has no batch endpoint, so each unique key goes to
+	 * the cache on its own; a failure affects only its key.
+	 */
+	Mono<Map<OrganizationKey, Try<Organization>>> organizations(Set<OrganizationKey> keys) {
+		return Flux.fromIterable(keys)
+			.flatMap((key) -> organization(key).map(Try::succeeded)
+				.onErrorResume((ex) -> Mono.just(Try.failed(ex)))
+				.map((result) -> Map.entry(key, result)))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/** A page of organizations as a Relay connection. */
+	Mono<Connection<Organization>> organizations(PageQuery query) {
+		return this.cache.getPage(query.request(), this.client::listOrganizations).map(query::toConnection);
+	}
+
+	Mono<CreateOrganizationPayload> createOrganization(CreateOrganizationInput input) {
+		InputErrors errors = new InputErrors();
+		InputRules.name(errors, "input.name", input.name());
+		InputRules.domainData(errors, "input.domainData", input.domainData());
+		if (input.externalId() != null) {
+			InputRules.externalId(errors, "input.externalId", input.externalId());
+		}
+		InputRules.metadata(errors, "input.metadata", input.metadata(), false);
+		InputRules.idempotencyKey(errors, "input.idempotencyKey", input.idempotencyKey());
+		errors.throwIfAny();
+		CreateOrganizationRequest request = new CreateOrganizationRequest(input.name(), domainData(input.domainData()),
+				input.externalId(), metadata(input.metadata()));
+		List<String> externalIds = externalIds(input.externalId());
+		return this.client.createOrganization(request, input.idempotencyKey())
+			.doOnSuccess((created) -> this.cache.invalidate(created.id(), externalIds(created.externalId())))
+			// A failed create may still have happened upstream, so lists are dropped
+			// anyway.
+			.doOnError((ex) -> this.cache.invalidate(null, externalIds))
+			.map((created) -> new CreateOrganizationPayload(Organization.from(created)));
+	}
+
+	Mono<UpdateOrganizationPayload> updateOrganization(UpdateOrganizationInput input) {
+		InputErrors errors = new InputErrors();
+		InputRules.organizationId(errors, "input.id", input.id());
+		if (input.name() != null) {
+			InputRules.name(errors, "input.name", input.name());
+		}
+		InputRules.domainData(errors, "input.domainData", input.domainData());
+		if (input.externalId().isPresent()) {
+			InputRules.externalId(errors, "input.externalId", input.externalId().value());
+		}
+		if (input.stripeCustomerId().isPresent()) {
+			InputRules.stripeCustomerId(errors, "input.stripeCustomerId", input.stripeCustomerId().value());
+		}
+		InputRules.metadata(errors, "input.metadata", input.metadata(), true);
+		errors.throwIfAny();
+		UpdateOrganizationRequest request = new UpdateOrganizationRequest(input.name(), domainData(input.domainData()),
+				fieldUpdate(input.externalId()), fieldUpdate(input.stripeCustomerId()), metadata(input.metadata()));
+		// The old external id goes with the entry under the id; the new one may point at
+		// another organization's stale entry.
+		List<String> requestedExternalIds = externalIds(input.externalId().value());
+		return this.client.updateOrganization(input.id(), request)
+			.doOnSuccess((updated) -> this.cache.invalidate(input.id(),
+					merge(requestedExternalIds, externalIds(updated.externalId()))))
+			.doOnError((ex) -> this.cache.invalidate(input.id(), requestedExternalIds))
+			.map((updated) -> new UpdateOrganizationPayload(Organization.from(updated)));
+	}
+
+	Mono<DeleteOrganizationPayload> deleteOrganization(DeleteOrganizationInput input) {
+		InputErrors errors = new InputErrors();
+		InputRules.organizationId(errors, "input.id", input.id());
+		errors.throwIfAny();
+		return this.client.deleteOrganization(input.id())
+			.doOnTerminate(() -> this.cache.invalidate(input.id(), List.of()))
+			.thenReturn(new DeleteOrganizationPayload(input.id()));
+	}
+
+	private static @Nullable List<DomainData> domainData(@Nullable List<DomainDataInput> domainData) {
+		return (domainData != null) ? domainData.stream().map(DomainDataInput::toWire).toList() : null;
+	}
+
+	/** Entries in input order; on update a null value tells WorkOS to delete the key. */
+	private static @Nullable Map<String, @Nullable String> metadata(@Nullable List<MetadataEntryInput> metadata) {
+		if (metadata == null) {
+			return null;
+		}
+		Map<String, @Nullable String> map = new LinkedHashMap<>();
+		metadata.forEach((entry) -> map.put(entry.key(), entry.value()));
+		return map;
+	}
+
+	private static <T> FieldUpdate<T> fieldUpdate(ArgumentValue<T> value) {
+		return value.isOmitted() ? FieldUpdate.keep() : FieldUpdate.set(value.value());
+	}
+
+	private static List<String> externalIds(@Nullable String externalId) {
+		return (externalId != null) ? List.of(externalId) : List.of();
+	}
+
+	private static List<String> merge(List<String> first, List<String> second) {
+		List<String> merged = new ArrayList<>(first);
+		merged.addAll(second);
+		return merged;
+	}
+
+}

@@ -1,0 +1,7 @@
+package com.organizationsgateway.organization;
+
+/**
+ * The GraphQL {@code UpdateOrganizationPayload}.
+ */
+record UpdateOrganizationPayload(Organization organization) {
+}
