@@ -148,9 +148,10 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 		return (message != null && !message.isBlank()) ? message : fallback;
 	}
 
-	private static long retryAfterSeconds(Duration retryAfter) {
-		long seconds = retryAfter.getSeconds();
-		return (retryAfter.getNano() > 0) ? seconds + 1 : seconds;
+	/** Whole seconds, rounded up so that a client never retries too early. */
+	private static int retryAfterSeconds(Duration retryAfter) {
+		long seconds = retryAfter.getSeconds() + ((retryAfter.getNano() > 0) ? 1 : 0);
+		return (int) Math.min(seconds, Integer.MAX_VALUE);
 	}
 
 	private static Throwable unwrap(Throwable ex) {

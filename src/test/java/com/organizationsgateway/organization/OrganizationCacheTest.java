@@ -1,0 +1,284 @@
+package com.organizationsgateway.organization;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import com.organizationsgateway.workos.ListOrder;
+import com.organizationsgateway.workos.ListOrganizationsRequest;
+import com.organizationsgateway.workos.WorkOsException;
+import com.organizationsgateway.workos.WorkOsOrganization;
+import com.organizationsgateway.workos.WorkOsOrganizationList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The read cache on a fake clock: expiry, the id/external-id index, invalidation,
+ * coalescing, and that neither failures nor loads overtaken by a write are cached.
+ */
+class OrganizationCacheTest {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+	private final AtomicLong nanos = new AtomicLong();
+
+	private final OrganizationCache cache = new OrganizationCache(CacheProperties.defaults(), this.nanos::get);
+
+	private final ExecutorService pool = Executors.newFixedThreadPool(8);
+
+	@AfterEach
+	void stopPool() {
+		this.pool.shutdownNow();
+	}
+
+	@Test
+	void anOrganizationExpiresAfterItsTimeToLive() {
+		CountingLoader loader = new CountingLoader((id) -> Mono.just(TestOrganizations.organization(id)));
+		String id = TestOrganizations.newId();
+		this.cache.getById(id, loader).block(TIMEOUT);
+		advance(Duration.ofSeconds(59));
+		this.cache.getById(id, loader).block(TIMEOUT);
+		assertThat(loader.calls.get()).isEqualTo(1);
+		advance(Duration.ofSeconds(2));
+		this.cache.getById(id, loader).block(TIMEOUT);
+		assertThat(loader.calls.get()).isEqualTo(2);
+	}
+
+	@Test
+	void oneEntryIsReachableByIdAndByExternalId() {
+		String id = TestOrganizations.newId();
+		CountingLoader byId = new CountingLoader((key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-a")));
+		CountingLoader byExternalId = new CountingLoader(
+				(key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-a")));
+		assertThat(this.cache.getByExternalId("ext-a", byExternalId).block(TIMEOUT).id()).isEqualTo(id);
+		assertThat(this.cache.getById(id, byId).block(TIMEOUT).externalId()).isEqualTo("ext-a");
+		assertThat(this.cache.getByExternalId("ext-a", byExternalId).block(TIMEOUT).id()).isEqualTo(id);
+		assertThat(byId.calls.get()).isZero();
+		assertThat(byExternalId.calls.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aLoadByIdAlsoServesTheExternalId() {
+		String id = TestOrganizations.newId();
+		CountingLoader byId = new CountingLoader((key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-b")));
+		CountingLoader byExternalId = new CountingLoader((key) -> Mono.error(new AssertionError("not expected")));
+		this.cache.getById(id, byId).block(TIMEOUT);
+		assertThat(this.cache.getByExternalId("ext-b", byExternalId).block(TIMEOUT).id()).isEqualTo(id);
+		assertThat(byExternalId.calls.get()).isZero();
+	}
+
+	@Test
+	void invalidatingByIdDropsBothKeys() {
+		String id = TestOrganizations.newId();
+		CountingLoader loader = new CountingLoader(
+				(key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-c")));
+		this.cache.getByExternalId("ext-c", loader).block(TIMEOUT);
+		this.cache.invalidate(id, List.of());
+		this.cache.getByExternalId("ext-c", loader).block(TIMEOUT);
+		this.cache.invalidate(id, List.of());
+		this.cache.getById(id, loader).block(TIMEOUT);
+		assertThat(loader.calls.get()).isEqualTo(3);
+	}
+
+	@Test
+	void invalidatingByExternalIdDropsBothKeys() {
+		String id = TestOrganizations.newId();
+		CountingLoader loader = new CountingLoader(
+				(key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-d")));
+		this.cache.getById(id, loader).block(TIMEOUT);
+		this.cache.invalidate(null, List.of("ext-d"));
+		this.cache.getById(id, loader).block(TIMEOUT);
+		assertThat(loader.calls.get()).isEqualTo(2);
+	}
+
+	@Test
+	void aStaleIndexEntryIsNotTrusted() {
+		String id = TestOrganizations.newId();
+		// The organization's external id changed outside the gateway since it was cached.
+		CountingLoader loader = new CountingLoader((key) -> Mono.just(TestOrganizations.organization(id, "A", "old")));
+		this.cache.getByExternalId("old", loader).block(TIMEOUT);
+		advance(Duration.ofSeconds(61));
+		CountingLoader renamed = new CountingLoader((key) -> Mono.just(TestOrganizations.organization(id, "A", "new")));
+		this.cache.getById(id, renamed).block(TIMEOUT);
+		CountingLoader byOld = new CountingLoader((key) -> Mono.error(notFound()));
+		assertThatExceptionOfType(WorkOsException.NotFound.class)
+			.isThrownBy(() -> this.cache.getByExternalId("old", byOld).block(TIMEOUT));
+		assertThat(byOld.calls.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aLoadByIdOvertakenByAWriteIsNotCached() {
+		String id = TestOrganizations.newId();
+		Sinks.One<WorkOsOrganization> slow = Sinks.one();
+		CountingLoader stale = new CountingLoader((key) -> slow.asMono());
+		Mono<WorkOsOrganization> before = this.cache.getById(id, stale).cache();
+		before.subscribe();
+		this.cache.invalidate(id, List.of());
+		slow.tryEmitValue(TestOrganizations.organization(id, "Stale", "ext-e"));
+		assertThat(before.block(TIMEOUT).name()).isEqualTo("Stale");
+		CountingLoader fresh = new CountingLoader(
+				(key) -> Mono.just(TestOrganizations.organization(id, "Fresh", "ext-e")));
+		assertThat(this.cache.getById(id, fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
+		assertThat(this.cache.getByExternalId("ext-e", fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
+		assertThat(fresh.calls.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aLoadByExternalIdOvertakenByAWriteIsNotCached() {
+		String id = TestOrganizations.newId();
+		Sinks.One<WorkOsOrganization> slow = Sinks.one();
+		Mono<WorkOsOrganization> before = this.cache.getByExternalId("ext-f", (key) -> slow.asMono()).cache();
+		before.subscribe();
+		this.cache.invalidate(id, List.of("ext-f"));
+		// A reader arriving after the write must not join the stale load.
+		CountingLoader fresh = new CountingLoader(
+				(key) -> Mono.just(TestOrganizations.organization(id, "Fresh", "ext-f")));
+		assertThat(this.cache.getByExternalId("ext-f", fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
+		slow.tryEmitValue(TestOrganizations.organization(id, "Stale", "ext-f"));
+		assertThat(before.block(TIMEOUT).name()).isEqualTo("Stale");
+		assertThat(this.cache.getById(id, fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
+		assertThat(this.cache.getByExternalId("ext-f", fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
+		assertThat(fresh.calls.get()).isEqualTo(1);
+	}
+
+	@Test
+	void failedLoadsAreNotCached() {
+		String id = TestOrganizations.newId();
+		AtomicInteger attempt = new AtomicInteger();
+		CountingLoader loader = new CountingLoader((key) -> (attempt.incrementAndGet() == 1) ? Mono.error(notFound())
+				: Mono.just(TestOrganizations.organization(id)));
+		assertThatExceptionOfType(WorkOsException.NotFound.class)
+			.isThrownBy(() -> this.cache.getById(id, loader).block(TIMEOUT));
+		assertThat(this.cache.getById(id, loader).block(TIMEOUT).id()).isEqualTo(id);
+		attempt.set(0);
+		assertThatExceptionOfType(WorkOsException.NotFound.class)
+			.isThrownBy(() -> this.cache.getByExternalId("ext-g", loader).block(TIMEOUT));
+		assertThat(this.cache.getByExternalId("ext-g", loader).block(TIMEOUT).id()).isEqualTo(id);
+		assertThat(loader.calls.get()).isEqualTo(4);
+	}
+
+	@Test
+	void fiftyConcurrentColdReadsOfOneIdCostOneLoad() throws Exception {
+		assertCoalesced((id, loader) -> this.cache.getById(id, loader));
+	}
+
+	@Test
+	void fiftyConcurrentColdReadsOfOneExternalIdCostOneLoad() throws Exception {
+		assertCoalesced((id, loader) -> this.cache.getByExternalId("ext-" + id, loader));
+	}
+
+	@Test
+	void listPagesExpireSoonerAndAnyWriteDropsThem() {
+		ListOrganizationsRequest request = new ListOrganizationsRequest(null, "x", 10, ListOrder.DESC, null, null);
+		AtomicInteger calls = new AtomicInteger();
+		Function<ListOrganizationsRequest, Mono<WorkOsOrganizationList>> loader = (key) -> {
+			calls.incrementAndGet();
+			return Mono.just(new WorkOsOrganizationList(List.of(), null));
+		};
+		this.cache.getPage(request, loader).block(TIMEOUT);
+		advance(Duration.ofSeconds(4));
+		this.cache.getPage(request, loader).block(TIMEOUT);
+		assertThat(calls.get()).isEqualTo(1);
+		advance(Duration.ofSeconds(2));
+		this.cache.getPage(request, loader).block(TIMEOUT);
+		assertThat(calls.get()).isEqualTo(2);
+		this.cache.invalidate(TestOrganizations.newId(), List.of());
+		this.cache.getPage(request, loader).block(TIMEOUT);
+		assertThat(calls.get()).isEqualTo(3);
+	}
+
+	@Test
+	void statisticsArePublishedAsCacheMeters() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		this.cache.bindTo(registry);
+		String id = TestOrganizations.newId();
+		CountingLoader loader = new CountingLoader((key) -> Mono.just(TestOrganizations.organization(id)));
+		this.cache.getById(id, loader).block(TIMEOUT);
+		this.cache.getById(id, loader).block(TIMEOUT);
+		assertThat(
+				registry.get("cache.gets").tag("cache", "organizations").tag("result", "hit").functionCounter().count())
+			.isEqualTo(1.0);
+		assertThat(registry.get("cache.gets")
+			.tag("cache", "organizations")
+			.tag("result", "miss")
+			.functionCounter()
+			.count()).isEqualTo(1.0);
+	}
+
+	private void assertCoalesced(CacheRead read) throws Exception {
+		String id = TestOrganizations.newId();
+		Sinks.One<WorkOsOrganization> slow = Sinks.one();
+		CountingLoader loader = new CountingLoader((key) -> slow.asMono());
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Mono<WorkOsOrganization>>> reads = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			reads.add(this.pool.submit(() -> {
+				start.await();
+				Mono<WorkOsOrganization> result = read.apply(id, loader).cache();
+				result.subscribe();
+				return result;
+			}));
+		}
+		start.countDown();
+		List<Mono<WorkOsOrganization>> pending = new ArrayList<>();
+		for (Future<Mono<WorkOsOrganization>> future : reads) {
+			pending.add(future.get(5, TimeUnit.SECONDS));
+		}
+		// Every read is waiting now; only then does the upstream answer.
+		slow.tryEmitValue(TestOrganizations.organization(id, "Shared", "ext-" + id));
+		for (Mono<WorkOsOrganization> result : pending) {
+			assertThat(result.block(TIMEOUT).name()).isEqualTo("Shared");
+		}
+		assertThat(loader.calls.get()).isEqualTo(1);
+	}
+
+	private void advance(Duration duration) {
+		this.nanos.addAndGet(duration.toNanos());
+	}
+
+	private static WorkOsException notFound() {
+		return new WorkOsException.ErrorResponse(404, null, "not found", List.of(), null, null).toException();
+	}
+
+	@FunctionalInterface
+	private interface CacheRead {
+
+		Mono<WorkOsOrganization> apply(String id, CountingLoader loader);
+
+	}
+
+	/** A loader that counts how often the upstream would have been called. */
+	private static final class CountingLoader implements Function<String, Mono<WorkOsOrganization>> {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		private final Function<String, Mono<WorkOsOrganization>> delegate;
+
+		CountingLoader(Function<String, Mono<WorkOsOrganization>> delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Mono<WorkOsOrganization> apply(String key) {
+			this.calls.incrementAndGet();
+			return this.delegate.apply(key);
+		}
+
+	}
+
+}
