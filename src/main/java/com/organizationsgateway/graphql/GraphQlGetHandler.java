@@ -9,7 +9,6 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -32,7 +31,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * the same interceptors and error mapping) and with the same status and media type rules
  * as POST. Mutations and subscriptions are refused with 405, because GET must be safe.
  */
-@NullMarked
 final class GraphQlGetHandler {
 
 	private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
@@ -59,8 +57,8 @@ final class GraphQlGetHandler {
 			return requestError(request, HttpStatus.BAD_REQUEST, "A GET request needs a 'query' parameter");
 		}
 		String operationName = request.queryParam("operationName").filter((name) -> !name.isBlank()).orElse(null);
-		Map<String, Object> variables = jsonObject(request, "variables");
-		Map<String, Object> extensions = jsonObject(request, "extensions");
+		@Nullable Map<String, Object> variables = jsonObject(request, "variables");
+		@Nullable Map<String, Object> extensions = jsonObject(request, "extensions");
 		if (variables == null || extensions == null) {
 			return requestError(request, HttpStatus.BAD_REQUEST,
 					"The 'variables' and 'extensions' parameters must be JSON objects");

@@ -2,7 +2,6 @@ package com.organizationsgateway.graphql;
 
 import java.util.List;
 
-import org.jspecify.annotations.NullMarked;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
@@ -24,7 +23,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * queries over GET, and 406 for a POST whose {@code Accept} allows no GraphQL response
  * (Spring would answer 415, as if the body were at fault).
  */
-@NullMarked
 @Configuration(proxyBeanMethods = false)
 class GraphQlHttpRoutes {
 

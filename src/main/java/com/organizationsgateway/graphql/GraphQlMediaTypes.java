@@ -2,8 +2,6 @@ package com.organizationsgateway.graphql;
 
 import java.util.List;
 
-import org.jspecify.annotations.NullMarked;
-
 import org.springframework.graphql.MediaTypes;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -15,7 +13,6 @@ import org.springframework.web.server.NotAcceptableStatusException;
  * Spring's {@code GraphQlHttpHandler} makes it for POST, so that the GET route and the
  * gateway's own error answers negotiate alike.
  */
-@NullMarked
 final class GraphQlMediaTypes {
 
 	/** What a GraphQL response can be sent as, the GraphQL-over-HTTP type first. */

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -85,10 +86,19 @@ class GraphiQlBrowserTest {
 
 	@BeforeAll
 	void startBrowser() throws IOException {
+		if (SystemChromium.isInstalled()) {
+			this.profile = SystemChromium.newProfile();
+			this.browser = SystemChromium.start(this.profile);
+			this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+		}
+	}
+
+	/**
+	 * Per test rather than once, so that each test shows as skipped (or failed on CI).
+	 */
+	@BeforeEach
+	void requireBrowser() {
 		SystemChromium.assumeInstalled();
-		this.profile = SystemChromium.newProfile();
-		this.browser = SystemChromium.start(this.profile);
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
 	}
 
 	@AfterAll

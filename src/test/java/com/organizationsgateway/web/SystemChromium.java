@@ -23,27 +23,26 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 final class SystemChromium {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	/**
+	 * Debian's paths; the system properties are for other systems (and to try the rule
+	 * below).
+	 */
+	static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
 
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
 
 	private SystemChromium() {
 	}
 
 	/**
-	 * Skips the calling test when the browser is missing on a developer's machine, but
+	 * Skips the calling tests when the browser is missing on a developer's machine, but
 	 * fails it when {@code CI} is set (as a system property or in the environment, to
 	 * anything but {@code false}): CI must never pass by skipping the browser test.
 	 * {@code .ci/run} installs the packages, so on CI this only fails when that step
 	 * broke.
 	 */
 	static void assumeInstalled() {
-		List<String> missing = new ArrayList<>();
-		for (Path executable : List.of(CHROMIUM, CHROMEDRIVER)) {
-			if (!Files.isExecutable(executable)) {
-				missing.add(executable.toString());
-			}
-		}
+		List<String> missing = missing();
 		if (missing.isEmpty()) {
 			return;
 		}
@@ -53,6 +52,20 @@ final class SystemChromium {
 			Assertions.fail(message + ". CI is set, so a missing browser fails the build instead of skipping.");
 		}
 		Assumptions.abort(message + ". Skipped because CI is not set.");
+	}
+
+	static boolean isInstalled() {
+		return missing().isEmpty();
+	}
+
+	private static List<String> missing() {
+		List<String> missing = new ArrayList<>();
+		for (Path executable : List.of(CHROMIUM, CHROMEDRIVER)) {
+			if (!Files.isExecutable(executable)) {
+				missing.add(executable.toString());
+			}
+		}
+		return missing;
 	}
 
 	static boolean isCi() {
