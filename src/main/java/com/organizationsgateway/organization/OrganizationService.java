@@ -97,8 +97,13 @@ class OrganizationService {
 		}
 		InputRules.metadata(errors, "input.metadata", input.metadata(), true);
 		errors.throwIfAny();
+		// WorkOS reads "metadata": {} as "delete every key"; an empty list of changes
+		// must
+		// change nothing, so it is left out.
+		List<MetadataEntryInput> metadataChanges = (input.metadata() != null && !input.metadata().isEmpty())
+				? input.metadata() : null;
 		UpdateOrganizationRequest request = new UpdateOrganizationRequest(input.name(), domainData(input.domainData()),
-				fieldUpdate(input.externalId()), fieldUpdate(input.stripeCustomerId()), metadata(input.metadata()));
+				fieldUpdate(input.externalId()), fieldUpdate(input.stripeCustomerId()), metadata(metadataChanges));
 		// The old external id goes with the entry under the id; the new one may point at
 		// another organization's stale entry.
 		List<String> requestedExternalIds = externalIds(input.externalId().value());

@@ -147,6 +147,19 @@ class OrganizationControllerTest {
 	}
 
 	@Test
+	void nodeOfAMissingOrganizationIsNullWithNotFound() {
+		String missing = TestOrganizations.newId();
+		when(this.client.getOrganization(missing)).thenReturn(Mono.error(apiError(404, null, null)));
+		GraphQlResponse response = this.graphQlTester.document("query($id: ID!) { node(id: $id) { id } }")
+			.variable("id", missing)
+			.execute()
+			.returnResponse();
+		assertThat(response.field("node").<Object>getValue()).isNull();
+		assertThat(response.getErrors()).singleElement()
+			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND"));
+	}
+
+	@Test
 	void nodesKeepsOrderDeduplicatesAndNullsMissingOnes() {
 		String found = TestOrganizations.newId();
 		String missing = TestOrganizations.newId();
@@ -427,7 +440,9 @@ class OrganizationControllerTest {
 		when(this.client.updateOrganization(eq(id), request.capture()))
 			.thenReturn(Mono.just(TestOrganizations.organization(id)));
 		this.graphQlTester.documentName("updateOrganization")
-			.variable("input", Map.of("id", id, "name", "New", "externalId", "new-ext", "domainData", List.of()))
+			.variable("input",
+					Map.of("id", id, "name", "New", "externalId", "new-ext", "domainData", List.of(), "metadata",
+							List.of()))
 			.execute()
 			.path("updateOrganization.organization.id")
 			.entity(String.class)
