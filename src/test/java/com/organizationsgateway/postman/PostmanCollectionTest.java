@@ -61,19 +61,21 @@ class PostmanCollectionTest {
 		List<String> arguments = new ArrayList<>(List.of(command));
 		Process process;
 		try {
-			process = new ProcessBuilder(arguments).directory(POSTMAN.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.INHERIT)
-				.start();
+			process = new ProcessBuilder(arguments).directory(POSTMAN.toFile()).redirectErrorStream(true).start();
 		}
 		catch (IOException ex) {
 			return fail(NODE_MISSING + " (" + command[0] + " could not be started in "
 					+ new File("postman").getAbsolutePath() + ")");
 		}
+		// Relayed through System.out, so the test report keeps it (a child writing to the
+		// inherited stream corrupts Surefire's channel).
+		Thread relay = new Thread(() -> process.inputReader().lines().forEach(System.out::println));
+		relay.start();
 		if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 			return fail(String.join(" ", command) + " did not finish within " + timeoutMinutes + " minutes");
 		}
+		relay.join(TimeUnit.SECONDS.toMillis(10));
 		return process.exitValue();
 	}
 
