@@ -67,6 +67,10 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		if (classification == ErrorType.ValidationError) {
 			return ErrorCode.GRAPHQL_VALIDATION_FAILED;
 		}
+		// graphql-java's depth and complexity limits abort the execution before it starts
+		if (classification == ErrorType.ExecutionAborted) {
+			return ErrorCode.LIMIT_EXCEEDED;
+		}
 		return ErrorCode.INTERNAL;
 	}
 
