@@ -1,5 +1,7 @@
 package com.organizationsgateway.security;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -18,8 +20,10 @@ class MissingScopeStatusFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		AtomicReference<String> missingScope = new AtomicReference<>();
+		exchange.getAttributes().put(ScopeInterceptor.MISSING_SCOPE, missingScope);
 		exchange.getResponse().beforeCommit(() -> {
-			if (exchange.getAttribute(ScopeInterceptor.MISSING_SCOPE) != null) {
+			if (missingScope.get() != null) {
 				exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
 			}
 			return Mono.empty();

@@ -1,7 +1,9 @@
 package com.organizationsgateway.security;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import com.organizationsgateway.graphql.ErrorCode;
@@ -25,10 +27,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ScopeInterceptor implements WebGraphQlInterceptor, Ordered {
 
-	/** Exchange attribute: the scope a refused operation lacked. */
+	/**
+	 * Exchange attribute, an {@code AtomicReference<String>} put there by
+	 * {@link MissingScopeStatusFilter}: the scope a refused operation lacked. The
+	 * request's attribute map is read-only here, so the holder is what carries the answer
+	 * back.
+	 */
 	static final String MISSING_SCOPE = ScopeInterceptor.class.getName() + ".missingScope";
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return ReactiveSecurityContextHolder.getContext()
 			.mapNotNull(SecurityContext::getAuthentication)
@@ -44,7 +52,9 @@ class ScopeInterceptor implements WebGraphQlInterceptor, Ordered {
 			.map((response) -> {
 				String missing = missingScope(response);
 				if (missing != null) {
-					request.getAttributes().put(MISSING_SCOPE, missing);
+					if (request.getAttributes().get(MISSING_SCOPE) instanceof AtomicReference<?> holder) {
+						((AtomicReference<Object>) holder).set(missing);
+					}
 					response.getResponseHeaders()
 						.set(HttpHeaders.WWW_AUTHENTICATE, UnauthenticatedEntryPoint.REALM
 								+ ", error=\"insufficient_scope\", scope=\"" + missing + "\"");
@@ -57,7 +67,7 @@ class ScopeInterceptor implements WebGraphQlInterceptor, Ordered {
 		return authentication.isAuthenticated() ? Scopes.of(authentication.getAuthorities()) : Set.of();
 	}
 
-	private static String missingScope(WebGraphQlResponse response) {
+	private static @Nullable String missingScope(WebGraphQlResponse response) {
 		return response.getExecutionResult()
 			.getErrors()
 			.stream()
