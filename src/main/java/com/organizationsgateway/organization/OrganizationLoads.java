@@ -40,6 +40,9 @@ final class OrganizationLoads {
 	 */
 	static CompletableFuture<List<@Nullable Organization>> nodes(DataLoader<OrganizationKey, Organization> loader,
 			List<String> ids) {
+		InputErrors errors = new InputErrors();
+		InputRules.nodeIds(errors, "ids", ids);
+		errors.throwIfAny();
 		List<CompletableFuture<@Nullable Organization>> loads = new ArrayList<>();
 		for (String id : ids) {
 			loads.add(node(loader, id).exceptionally(OrganizationLoads::nullIfNotFound));
