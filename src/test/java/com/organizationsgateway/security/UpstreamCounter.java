@@ -1,5 +1,7 @@
 package com.organizationsgateway.security;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.publisher.Mono;
@@ -20,10 +22,13 @@ class UpstreamCounter implements ExchangeFilterFunction {
 
 	private final AtomicInteger count = new AtomicInteger();
 
+	private final List<String> paths = new CopyOnWriteArrayList<>();
+
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		if (request.url().getRawPath().startsWith("/organizations")) {
 			this.count.incrementAndGet();
+			this.paths.add(request.url().getRawPath());
 		}
 		return next.exchange(request);
 	}
@@ -32,8 +37,14 @@ class UpstreamCounter implements ExchangeFilterFunction {
 		return this.count.get();
 	}
 
+	/** The raw, still encoded, paths requested since the last reset. */
+	List<String> paths() {
+		return List.copyOf(this.paths);
+	}
+
 	void reset() {
 		this.count.set(0);
+		this.paths.clear();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
