@@ -1,12 +1,16 @@
 package com.organizationsgateway.graphql;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ResponseStatusException;
@@ -16,8 +20,9 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Refuses GraphQL request bodies over {@code gateway.graphql.limits.max-request-size}
- * with 413: at once when {@code Content-Length} says so, otherwise as soon as the
- * streamed body passes the limit.
+ * with 413: at once, with a {@code LIMIT_EXCEEDED} GraphQL error, when
+ * {@code Content-Length} says so; otherwise as soon as the streamed body passes the
+ * limit.
  */
 final class RequestSizeFilter implements WebFilter {
 
@@ -37,7 +42,14 @@ final class RequestSizeFilter implements WebFilter {
 		}
 		long declared = exchange.getRequest().getHeaders().getContentLength();
 		if (declared > this.maxBytes) {
-			return Mono.error(tooLarge());
+			// The usual case, answered in GraphQL's shape without reading the body.
+			ServerHttpResponse response = exchange.getResponse();
+			response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
+			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+			byte[] body = ("{\"errors\":[{\"message\":\"The request body is larger than " + this.maxBytes
+					+ " bytes\",\"extensions\":{\"code\":\"" + ErrorCode.LIMIT_EXCEEDED.name() + "\"}}]}")
+				.getBytes(StandardCharsets.UTF_8);
+			return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 		}
 		return chain.filter(exchange.mutate().request(new Limited(exchange.getRequest(), this.maxBytes)).build());
 	}
@@ -61,7 +73,7 @@ final class RequestSizeFilter implements WebFilter {
 			AtomicLong read = new AtomicLong();
 			return super.getBody().handle((buffer, sink) -> {
 				if (read.addAndGet(buffer.readableByteCount()) > this.maxBytes) {
-					org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+					DataBufferUtils.release(buffer);
 					sink.error(tooLarge());
 				}
 				else {

@@ -93,7 +93,10 @@ class OperationLimitsTest {
 			.bodyValue(Map.of("query", "{ __typename }", "variables", Map.of("pad", "p".repeat(101 * 1024))))
 			.exchange()
 			.expectStatus()
-			.isEqualTo(413);
+			.isEqualTo(413)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("LIMIT_EXCEEDED");
 	}
 
 	private WebTestClient.ResponseSpec post(String query) {
