@@ -1,12 +1,15 @@
 package com.organizationsgateway.security;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import com.organizationsgateway.security.GatewaySecurityProperties.ApiKey;
 
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
@@ -16,6 +19,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
  * caller never echoes the credential.
  */
 final class CredentialAuthenticationManager implements ReactiveAuthenticationManager {
+
+	private static final Logger logger = LoggerFactory.getLogger(CredentialAuthenticationManager.class);
 
 	private final ApiKeys apiKeys;
 
@@ -36,7 +41,12 @@ final class CredentialAuthenticationManager implements ReactiveAuthenticationMan
 			return Mono.just(new ApiKeyAuthentication(key));
 		}
 		if (this.jwt != null && looksLikeJwt(bearer.getToken())) {
-			return this.jwt.authenticate(bearer);
+			// The identity provider's keys may be unreachable: that is no server error of
+			// ours, and the token cannot be trusted either.
+			return this.jwt.authenticate(bearer).onErrorMap((ex) -> !(ex instanceof AuthenticationException), (ex) -> {
+				logger.warn("A JWT could not be checked: {}", ex.getMessage());
+				return new InvalidBearerTokenException("The token could not be checked", ex);
+			});
 		}
 		return Mono.error(new InvalidBearerTokenException("The credential is not valid"));
 	}

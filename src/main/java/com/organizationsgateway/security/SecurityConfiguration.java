@@ -57,6 +57,11 @@ class SecurityConfiguration {
 		return mode;
 	}
 
+	@Bean
+	LocalApiAwareFirewall localApiAwareFirewall() {
+		return new LocalApiAwareFirewall();
+	}
+
 	/** A bean method, not a component, so that GraphQL slice tests run without it. */
 	@Bean
 	ScopeInstrumentation scopeInstrumentation() {

@@ -2,7 +2,6 @@ package com.organizationsgateway.security;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,10 +53,10 @@ class AuthMatrixTest {
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> jwks.baseUrl() + "/jwks");
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestJwts.ISSUER);
 		registry.add("gateway.security.api-keys[0].name", () -> "reader-service");
-		registry.add("gateway.security.api-keys[0].sha256", () -> sha256(READ_KEY));
+		registry.add("gateway.security.api-keys[0].sha256", () -> TestApiKeys.sha256(READ_KEY));
 		registry.add("gateway.security.api-keys[0].scopes", () -> Scopes.READ);
 		registry.add("gateway.security.api-keys[1].name", () -> "writer-service");
-		registry.add("gateway.security.api-keys[1].sha256", () -> sha256(WRITE_KEY).toUpperCase());
+		registry.add("gateway.security.api-keys[1].sha256", () -> TestApiKeys.sha256(WRITE_KEY).toUpperCase());
 		registry.add("gateway.security.api-keys[1].scopes", () -> Scopes.READ + "," + Scopes.WRITE);
 	}
 
@@ -212,10 +211,6 @@ class AuthMatrixTest {
 
 	private static Map<String, String> bearer(String token) {
 		return Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-	}
-
-	static String sha256(String key) {
-		return HexFormat.of().formatHex(ApiKeys.sha256(key));
 	}
 
 }

@@ -43,7 +43,7 @@ class SecretHygieneTest {
 
 	@Test
 	void noSecretAppearsInLogsAnswersOrActuatorOutput(CapturedOutput output) {
-		String clientKeyHash = AuthMatrixTest.sha256(CLIENT_KEY);
+		String clientKeyHash = TestApiKeys.sha256(CLIENT_KEY);
 		List<String> secrets = List.of(WORKOS_KEY, CLIENT_KEY, WRONG_CLIENT_KEY, clientKeyHash,
 				clientKeyHash.toUpperCase());
 		StringBuilder answers = new StringBuilder();
@@ -105,7 +105,7 @@ class SecretHygieneTest {
 
 	@Test
 	void propertiesRecordsMaskTheirSecrets() {
-		ApiKey key = new ApiKey("billing", AuthMatrixTest.sha256(CLIENT_KEY), Set.of(Scopes.READ));
+		ApiKey key = new ApiKey("billing", TestApiKeys.sha256(CLIENT_KEY), Set.of(Scopes.READ));
 		GatewaySecurityProperties security = new GatewaySecurityProperties(false, List.of(key));
 		WorkOsProperties workOs = new WorkOsProperties(WORKOS_KEY, URI.create("https://api.workos.com"),
 				Duration.ofSeconds(1), Duration.ofSeconds(1));
