@@ -18,10 +18,10 @@ public enum ErrorCode implements ErrorClassification {
 	/** 409: the change clashes with existing data, such as a duplicate external id. */
 	CONFLICT,
 
-	/** 401: reserved for the gateway's own authentication. */
+	/** 401: no valid credential; the HTTP status is 401 too. */
 	UNAUTHENTICATED,
 
-	/** 403: reserved for the gateway's own authorization. */
+	/** 403: the credential lacks the operation's scope; the HTTP status is 403 too. */
 	FORBIDDEN,
 
 	/** 429: the upstream is rate limiting the gateway. */
@@ -39,6 +39,12 @@ public enum ErrorCode implements ErrorClassification {
 
 	/** 400: the document does not validate against the schema. */
 	GRAPHQL_VALIDATION_FAILED,
+
+	/**
+	 * 400/413: the operation is over a configured limit: depth, complexity, or the size
+	 * of the request body.
+	 */
+	LIMIT_EXCEEDED,
 
 	/** 500: anything else. */
 	INTERNAL;

@@ -42,7 +42,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 	}
 
 	private static GraphQLError withCode(GraphQLError error) {
-		ErrorCode code = codeFor(error.getErrorType());
+		ErrorCode code = codeFor(error);
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		if (error.getExtensions() != null) {
 			extensions.putAll(error.getExtensions());
@@ -60,12 +60,25 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 			.build();
 	}
 
-	static ErrorCode codeFor(ErrorClassification classification) {
+	static ErrorCode codeFor(GraphQLError error) {
+		ErrorClassification classification = error.getErrorType();
+		Object name = (classification != null) ? classification.toSpecification(error) : null;
+		// graphql-java's own refusals, classified by name only
+		if ("IntrospectionDisabled".equals(name)) {
+			return ErrorCode.GRAPHQL_VALIDATION_FAILED;
+		}
+		if ("BadFaithIntrospection".equals(name)) {
+			return ErrorCode.LIMIT_EXCEEDED;
+		}
 		if (classification == ErrorType.InvalidSyntax) {
 			return ErrorCode.GRAPHQL_PARSE_FAILED;
 		}
 		if (classification == ErrorType.ValidationError) {
 			return ErrorCode.GRAPHQL_VALIDATION_FAILED;
+		}
+		// graphql-java's depth and complexity limits abort the execution before it starts
+		if (classification == ErrorType.ExecutionAborted) {
+			return ErrorCode.LIMIT_EXCEEDED;
 		}
 		return ErrorCode.INTERNAL;
 	}

@@ -2,6 +2,7 @@ package com.organizationsgateway.organization;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,26 @@ final class InputRules {
 	/** {@code org_} and a 26-character Crockford base32 ULID. */
 	private static final Pattern ORGANIZATION_ID = Pattern.compile("^org_[0-9A-HJKMNP-TV-Z]{26}$");
 
+	/**
+	 * A host name: labels of letters, digits and inner hyphens, at least two labels, 253
+	 * characters at most; checked lower-cased. Internationalized names go as punycode.
+	 */
+	private static final Pattern DOMAIN = Pattern
+		.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+	static final int MAX_NAME_LENGTH = 255;
+
 	static final int MAX_EXTERNAL_ID_LENGTH = 128;
+
+	static final int MAX_STRIPE_CUSTOMER_ID_LENGTH = 255;
+
+	/** Domains of one organization, and domains of one list filter. */
+	static final int MAX_DOMAINS = 100;
+
+	/** Ids of one {@code nodes} lookup: each may cost an upstream call. */
+	static final int MAX_NODE_IDS = 100;
+
+	static final int MAX_SEARCH_LENGTH = 255;
 
 	static final int MAX_METADATA_KEYS = 50;
 
@@ -44,6 +64,12 @@ final class InputRules {
 		if (name == null || name.isBlank()) {
 			errors.add(field, "blank", "The name must not be blank");
 		}
+		else if (name.length() > MAX_NAME_LENGTH) {
+			errors.add(field, "too_long", "The name must be at most " + MAX_NAME_LENGTH + " characters long");
+		}
+		else if (hasControlCharacters(name)) {
+			errors.add(field, "control_characters", "The name must not contain control characters");
+		}
 	}
 
 	static void externalId(InputErrors errors, String field, String externalId) {
@@ -54,11 +80,18 @@ final class InputRules {
 		else if (!isAscii(externalId)) {
 			errors.add(field, "not_ascii", "The external id must be ASCII");
 		}
+		else if (hasControlCharacters(externalId)) {
+			errors.add(field, "control_characters", "The external id must not contain control characters");
+		}
 	}
 
 	static void stripeCustomerId(InputErrors errors, String field, String stripeCustomerId) {
 		if (stripeCustomerId.isBlank()) {
 			errors.add(field, "blank", "The Stripe customer id must not be blank; send null to clear it");
+		}
+		else if (stripeCustomerId.length() > MAX_STRIPE_CUSTOMER_ID_LENGTH || !isPrintableAscii(stripeCustomerId)) {
+			errors.add(field, "invalid", "The Stripe customer id must be at most " + MAX_STRIPE_CUSTOMER_ID_LENGTH
+					+ " printable ASCII characters");
 		}
 	}
 
@@ -66,10 +99,51 @@ final class InputRules {
 		if (domainData == null) {
 			return;
 		}
+		if (domainData.size() > MAX_DOMAINS) {
+			errors.add(field, "too_many", "At most " + MAX_DOMAINS + " domains are allowed");
+			return;
+		}
 		for (int i = 0; i < domainData.size(); i++) {
-			if (domainData.get(i).domain().isBlank()) {
-				errors.add(field + "[" + i + "].domain", "blank", "The domain must not be blank");
-			}
+			domain(errors, field + "[" + i + "].domain", domainData.get(i).domain());
+		}
+	}
+
+	static void domain(InputErrors errors, String field, String domain) {
+		if (domain.isBlank()) {
+			errors.add(field, "blank", "The domain must not be blank");
+		}
+		else if (!DOMAIN.matcher(domain.toLowerCase(Locale.ROOT)).matches()) {
+			errors.add(field, "invalid_domain",
+					"Not a domain name (such as example.com; internationalized names as punycode)");
+		}
+	}
+
+	/** The {@code domains} filter of a list: bounded, each a domain name. */
+	static void domainFilter(InputErrors errors, String field, @Nullable List<String> domains) {
+		if (domains == null) {
+			return;
+		}
+		if (domains.size() > MAX_DOMAINS) {
+			errors.add(field, "too_many", "At most " + MAX_DOMAINS + " domains can be filtered on");
+			return;
+		}
+		for (int i = 0; i < domains.size(); i++) {
+			domain(errors, field + "[" + i + "]", domains.get(i));
+		}
+	}
+
+	static void search(InputErrors errors, String field, @Nullable String search) {
+		if (search != null && search.length() > MAX_SEARCH_LENGTH) {
+			errors.add(field, "too_long", "The search text must be at most " + MAX_SEARCH_LENGTH + " characters long");
+		}
+		else if (search != null && hasControlCharacters(search)) {
+			errors.add(field, "control_characters", "The search text must not contain control characters");
+		}
+	}
+
+	static void nodeIds(InputErrors errors, String field, List<String> ids) {
+		if (ids.size() > MAX_NODE_IDS) {
+			errors.add(field, "too_many", "At most " + MAX_NODE_IDS + " ids can be looked up at once");
 		}
 	}
 
@@ -89,8 +163,8 @@ final class InputRules {
 				errors.add(at + ".key", "invalid_length",
 						"A metadata key must be 1 to " + MAX_METADATA_KEY_LENGTH + " characters long");
 			}
-			else if (!isAscii(entry.key())) {
-				errors.add(at + ".key", "not_ascii", "A metadata key must be ASCII");
+			else if (!isAscii(entry.key()) || hasControlCharacters(entry.key())) {
+				errors.add(at + ".key", "not_ascii", "A metadata key must be ASCII without control characters");
 			}
 			else if (!seen.add(entry.key())) {
 				errors.add(at + ".key", "duplicate", "The metadata key '" + entry.key() + "' is given twice");
@@ -105,8 +179,10 @@ final class InputRules {
 				errors.add(at + ".value", "too_long",
 						"A metadata value must be at most " + MAX_METADATA_VALUE_LENGTH + " characters long");
 			}
-			else if (!isAscii(value)) {
-				errors.add(at + ".value", "not_ascii", "A metadata value must be ASCII");
+			else if (!isAscii(value) || value.chars()
+				.anyMatch((c) -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+				errors.add(at + ".value", "not_ascii",
+						"A metadata value must be ASCII without control characters other than tab and line breaks");
 			}
 		}
 	}
@@ -121,6 +197,14 @@ final class InputRules {
 			errors.add(field, "invalid", "The idempotency key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH
 					+ " printable ASCII characters without spaces");
 		}
+	}
+
+	private static boolean hasControlCharacters(String value) {
+		return value.chars().anyMatch(Character::isISOControl);
+	}
+
+	private static boolean isPrintableAscii(String value) {
+		return value.chars().allMatch((c) -> c >= 0x20 && c <= 0x7E);
 	}
 
 	private static boolean isAscii(String value) {

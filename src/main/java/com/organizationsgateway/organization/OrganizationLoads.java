@@ -44,6 +44,9 @@ final class OrganizationLoads {
 	 */
 	static CompletableFuture<List<@Nullable Organization>> nodes(DataFetchingEnvironment environment,
 			List<String> ids) {
+		InputErrors errors = new InputErrors();
+		InputRules.nodeIds(errors, "ids", ids);
+		errors.throwIfAny();
 		List<CompletableFuture<@Nullable Organization>> loads = new ArrayList<>();
 		ResultPath path = environment.getExecutionStepInfo().getPath();
 		for (int i = 0; i < ids.size(); i++) {

@@ -47,6 +47,8 @@ record PageQuery(ListOrganizationsRequest request, boolean reversed) {
 		}
 		pageSize(errors, "first", first);
 		pageSize(errors, "last", last);
+		InputRules.domainFilter(errors, "domains", domains);
+		InputRules.search(errors, "search", search);
 		errors.throwIfAny();
 		String afterId = (after != null) ? OrganizationCursor.decode("after", after) : null;
 		String beforeId = (before != null) ? OrganizationCursor.decode("before", before) : null;

@@ -1,0 +1,62 @@
+package com.organizationsgateway.security;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * An identity provider in a few lines: an RSA key generated for the test run, its JWK
+ * set, and signed tokens with chosen issuer, scopes and expiry.
+ */
+final class TestJwts {
+
+	static final String ISSUER = "https://idp.test.invalid/";
+
+	private final RSAKey key;
+
+	TestJwts() {
+		try {
+			this.key = new RSAKeyGenerator(2048).keyID("test-key").generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	String jwkSetJson() {
+		return new JWKSet(this.key.toPublicJWK()).toString();
+	}
+
+	String token(String issuer, List<String> scopes, Instant expiresAt) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
+			.subject("user-42")
+			.issueTime(Date.from(expiresAt.minusSeconds(3600)))
+			.expirationTime(Date.from(expiresAt))
+			.claim("scope", String.join(" ", scopes))
+			.build();
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.getKeyID()).build(),
+					claims);
+			jwt.sign(new RSASSASigner(this.key));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	String valid(String... scopes) {
+		return token(ISSUER, List.of(scopes), Instant.now().plusSeconds(600));
+	}
+
+}
