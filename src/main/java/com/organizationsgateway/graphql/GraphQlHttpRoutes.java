@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.MediaTypes;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -26,9 +27,21 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class GraphQlHttpRoutes {
 
-	/** The body types Spring's POST route reads; other bodies keep Spring's 415. */
-	private static final RequestPredicate READABLE_BODY = RequestPredicates.contentType(MediaType.APPLICATION_JSON,
+	private static final RequestPredicate GRAPHQL_BODY_TYPES = RequestPredicates.contentType(MediaType.APPLICATION_JSON,
 			MediaType.parseMediaType("application/graphql"));
+
+	/**
+	 * The body types Spring's POST route reads; other bodies, and a Content-Type that
+	 * does not even parse (an unknown charset, say), keep Spring's 415.
+	 */
+	private static final RequestPredicate READABLE_BODY = (request) -> {
+		try {
+			return GRAPHQL_BODY_TYPES.test(request);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	};
 
 	/** What a POST may be answered with: a GraphQL response, or Spring's SSE stream. */
 	private static final List<MediaType> POST_RESPONSE_TYPES = List.of(MediaTypes.APPLICATION_GRAPHQL_RESPONSE,

@@ -20,7 +20,7 @@ import org.springframework.web.server.WebExceptionHandler;
 class RequestTooLargeHandler implements WebExceptionHandler {
 
 	private static final byte[] BODY = ("{\"errors\":[{\"message\":\"The request body is too large\","
-			+ "\"extensions\":{\"code\":\"BAD_USER_INPUT\"}}]}")
+			+ "\"extensions\":{\"code\":\"" + ErrorCode.LIMIT_EXCEEDED.name() + "\"}}]}")
 		.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
 	@Override

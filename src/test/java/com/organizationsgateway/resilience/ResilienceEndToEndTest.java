@@ -260,7 +260,7 @@ class ResilienceEndToEndTest {
 			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
 			.expectBody()
 			.jsonPath("$.errors[0].extensions.code")
-			.isEqualTo("BAD_USER_INPUT");
+			.isEqualTo("LIMIT_EXCEEDED");
 	}
 
 	@Test
