@@ -1,6 +1,7 @@
 package com.organizationsgateway.workos;
 
 import java.time.Clock;
+import java.util.function.Function;
 
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
@@ -8,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -33,12 +35,12 @@ class WorkOsClientConfiguration {
 	}
 
 	@Bean
-	WorkOsClient workOsClient(WebClient.Builder builder, WorkOsProperties properties,
+	WorkOsClient workOsClient(WebClient.Builder builder, ReactorResourceFactory resources, WorkOsProperties properties,
 			WorkOsEndpointSource endpointSource, JsonMapper jsonMapper, WorkOsResilience resilience) {
-		HttpClient httpClient = HttpClient.create()
+		Function<HttpClient, HttpClient> timeouts = (httpClient) -> httpClient
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
 			.responseTimeout(properties.responseTimeout());
-		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient))
+		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(resources, timeouts))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
 			.build();
 		return new WorkOsClient(webClient, endpointSource, jsonMapper, Clock.systemUTC(), resilience);

@@ -13,6 +13,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -27,10 +28,18 @@ public final class StubWorkOsServer implements AutoCloseable {
 
 	private volatile Function<RecordedRequest, StubResponse> responder = (request) -> StubResponse.json(200, "{}");
 
+	/**
+	 * Event loops and connections of every stub server and stub client, apart from
+	 * Reactor Netty's process-wide ones, which a test closing an application shuts down.
+	 * They live as long as the test JVM.
+	 */
+	private static final ReactorResourceFactory RESOURCES = dedicatedResources();
+
 	private final DisposableServer server;
 
 	public StubWorkOsServer() {
 		this.server = HttpServer.create()
+			.runOn(RESOURCES.getLoopResources())
 			.host("127.0.0.1")
 			.port(0)
 			.handle((request, response) -> request.receive()
@@ -85,13 +94,20 @@ public final class StubWorkOsServer implements AutoCloseable {
 
 	WorkOsClient client(Duration responseTimeout, WorkOsResilience resilience) {
 		WorkOsEndpoint endpoint = new WorkOsEndpoint(baseUrl(), API_KEY);
-		return new WorkOsClientConfiguration().workOsClient(WebClient.builder(),
+		return new WorkOsClientConfiguration().workOsClient(WebClient.builder(), RESOURCES,
 				new WorkOsProperties(API_KEY, baseUrl(), Duration.ofSeconds(1), responseTimeout), () -> endpoint,
 				JsonMapper.builder().build(), resilience);
 	}
 
 	WorkOsClient client() {
 		return client(Duration.ofSeconds(5));
+	}
+
+	private static ReactorResourceFactory dedicatedResources() {
+		ReactorResourceFactory factory = new ReactorResourceFactory();
+		factory.setUseGlobalResources(false);
+		factory.afterPropertiesSet();
+		return factory;
 	}
 
 	@Override

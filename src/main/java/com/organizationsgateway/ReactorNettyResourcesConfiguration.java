@@ -1,0 +1,23 @@
+package com.organizationsgateway;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
+
+/**
+ * Gives the application its own Reactor Netty event loops and connection pool, shared by
+ * the server and the WorkOS client, instead of Reactor Netty's process-wide ones: closing
+ * a context then releases only what it owns, so one process can run several gateways (as
+ * the tests do) without one's shutdown stopping another's server.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReactorNettyResourcesConfiguration {
+
+	@Bean
+	ReactorResourceFactory reactorResourceFactory() {
+		ReactorResourceFactory factory = new ReactorResourceFactory();
+		factory.setUseGlobalResources(false);
+		return factory;
+	}
+
+}
