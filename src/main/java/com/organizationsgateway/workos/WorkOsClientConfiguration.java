@@ -13,7 +13,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds the WorkOS client on Boot's {@link WebClient.Builder}, so it shares the app's
- * codecs and observations, with the configured connect and response timeouts.
+ * codecs and observations (tagged by operation, never by id), with the configured connect
+ * and response timeouts.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkOsClientConfiguration {
@@ -29,6 +30,7 @@ class WorkOsClientConfiguration {
 			.responseTimeout(properties.responseTimeout());
 		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
+			.observationConvention(new WorkOsObservationConvention())
 			.build();
 		return new WorkOsClient(webClient, endpointSource, jsonMapper, Clock.systemUTC());
 	}
