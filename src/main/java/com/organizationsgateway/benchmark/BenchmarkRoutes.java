@@ -28,7 +28,7 @@ class BenchmarkRoutes {
 	static final String PATH = "/benchmark/static";
 
 	@Bean
-	RouterFunction<ServerResponse> benchmarkRoutes() {
+	RouterFunction<ServerResponse> benchmarkStaticRoute() {
 		AtomicReference<byte[]> body = new AtomicReference<>(new byte[0]);
 		return RouterFunctions.route()
 			.PUT(PATH,
