@@ -89,7 +89,7 @@ class GraphiQlBrowserTest {
 		if (SystemChromium.isInstalled()) {
 			this.profile = SystemChromium.newProfile();
 			this.browser = SystemChromium.start(this.profile);
-			this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+			this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
 		}
 	}
 
@@ -125,6 +125,59 @@ class GraphiQlBrowserTest {
 			.contains("/graphiql", "/webjars/graphiql/2.4.7/graphiql.min.js", "/graphiql-assets/init.js", "/graphql");
 		assertOnlyLoopback(requested);
 		assertNoContentSecurityPolicyViolations();
+	}
+
+	@Test
+	void pagesThroughOrganizationsAndCreatesUpdatesAndDeletesOneFromTheEditor() {
+		openGraphiQl();
+
+		JsonNode firstPage = run("{ organizations(first: 2, order: ASC) { edges { node { name } } "
+				+ "pageInfo { hasNextPage endCursor } } }")
+			.path("data")
+			.path("organizations");
+		assertThat(firstPage.path("edges").get(0).path("node").path("name").asString()).isEqualTo("Foo Corp");
+		assertThat(firstPage.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+		JsonNode secondPage = run("{ organizations(first: 2, order: ASC, after: \""
+				+ firstPage.path("pageInfo").path("endCursor").asString()
+				+ "\") { edges { node { name } } pageInfo { hasPreviousPage } } }")
+			.path("data")
+			.path("organizations");
+		assertThat(secondPage.path("pageInfo").path("hasPreviousPage").asBoolean()).isTrue();
+		assertThat(secondPage.path("edges").get(0).path("node").path("name").asString()).isNotEqualTo("Foo Corp");
+
+		String id = run(
+				"mutation { createOrganization(input: { name: \"Browser Corp\" }) " + "{ organization { id name } } }")
+			.path("data")
+			.path("createOrganization")
+			.path("organization")
+			.path("id")
+			.asString();
+		assertThat(id).startsWith("org_");
+		assertThat(run("mutation { updateOrganization(input: { id: \"" + id + "\", name: \"Browser Corp II\" }) "
+				+ "{ organization { name } } }")
+			.at("/data/updateOrganization/organization/name")
+			.asString()).isEqualTo("Browser Corp II");
+		assertThat(run("mutation { deleteOrganization(input: { id: \"" + id + "\" }) { deletedOrganizationId } }")
+			.at("/data/deleteOrganization/deletedOrganizationId")
+			.asString()).isEqualTo(id);
+		assertThat(run("{ organization(id: \"" + id + "\") { name } }").at("/errors/0/extensions/code").asString())
+			.isEqualTo("NOT_FOUND");
+		assertOnlyLoopback(requestedUrls());
+		assertNoContentSecurityPolicyViolations();
+	}
+
+	/** Types the operation into the editor, runs it, and reads the result pane. */
+	private JsonNode run(String operation) {
+		String before = responseText();
+		this.browser.executeScript(
+				"document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])",
+				operation);
+		click(By.cssSelector(".graphiql-execute-button"));
+		this.wait.until((driver) -> {
+			String text = responseText();
+			return !text.isBlank() && !text.equals(before);
+		});
+		return this.json.readTree(responseText());
 	}
 
 	@Test
