@@ -106,13 +106,12 @@ upstream_calls() {
   curl -s "$BASE/actuator/prometheus" | awk '/^http_client_requests_seconds_count/ {sum += $NF} END {printf "%d", sum}'
 }
 
-echo "Warming up ($WARMUP per scenario)..."
-for s in a b c; do
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/$s.lua" "$BASE$(path_of $s)" >/dev/null
-done
-
 declare -A RESULT CALLS
 for s in a b c; do
+  # Each scenario is warmed right before it is measured, so that (a)'s organization is
+  # still within the cache's 60 s TTL while it is measured.
+  echo "Warming up and measuring ($s): $WARMUP + $DURATION..."
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/$s.lua" "$BASE$(path_of $s)" >/dev/null
   if [ "$s" = a ] && $PROFILE; then
     jcmd $PID JFR.start name=bench settings=profile filename="$(pwd)/$OUT/a.jfr" >/dev/null
   fi
