@@ -37,7 +37,7 @@ final class DocumentCache implements PreparsedDocumentProvider {
 	/** The cache's name in Micrometer's {@code cache.*} meters. */
 	static final String NAME = "graphql-documents";
 
-	private final Cache<DocumentKey, PreparsedDocumentEntry> documents;
+	private final Cache<DocumentKey, CachedDocument> documents;
 
 	private final int maximumLength;
 
@@ -46,7 +46,11 @@ final class DocumentCache implements PreparsedDocumentProvider {
 	private final Map<PersistedQueryOutcome, Counter> outcomes;
 
 	DocumentCache(DocumentProperties properties, MeterRegistry registry) {
-		this.documents = Caffeine.newBuilder().maximumSize(properties.maximumSize()).recordStats().build();
+		this.documents = Caffeine.newBuilder()
+			.maximumWeight(properties.maximumCharacters())
+			.weigher((DocumentKey key, CachedDocument document) -> document.length())
+			.recordStats()
+			.build();
 		this.maximumLength = properties.maximumLength();
 		this.persistedQueries = new PersistedQueries(this::persisted);
 		Map<PersistedQueryOutcome, Counter> counters = new EnumMap<>(PersistedQueryOutcome.class);
@@ -71,8 +75,9 @@ final class DocumentCache implements PreparsedDocumentProvider {
 		if (query.length() > this.maximumLength) {
 			return CompletableFuture.completedFuture(parseAndValidate.apply(input));
 		}
-		return CompletableFuture
-			.completedFuture(this.documents.get(new DocumentKey(false, query), (key) -> parseAndValidate.apply(input)));
+		CachedDocument document = this.documents.get(new DocumentKey(false, query),
+				(key) -> new CachedDocument(parseAndValidate.apply(input), query.length()));
+		return CompletableFuture.completedFuture(document.entry());
 	}
 
 	/**
@@ -80,9 +85,8 @@ final class DocumentCache implements PreparsedDocumentProvider {
 	 * route refuse a hash-only mutation before anything runs.
 	 */
 	@Nullable Document persistedDocument(String hash) {
-		PreparsedDocumentEntry entry = this.documents
-			.getIfPresent(new DocumentKey(true, hash.toLowerCase(Locale.ROOT)));
-		return (entry != null && !entry.hasErrors()) ? entry.getDocument() : null;
+		CachedDocument cached = this.documents.getIfPresent(new DocumentKey(true, hash.toLowerCase(Locale.ROOT)));
+		return (cached != null && !cached.entry().hasErrors()) ? cached.entry().getDocument() : null;
 	}
 
 	/**
@@ -106,10 +110,10 @@ final class DocumentCache implements PreparsedDocumentProvider {
 			count(PersistedQueryOutcome.HASH_MISMATCH);
 			throw new PersistedQueryIdInvalid(id);
 		}
-		PreparsedDocumentEntry cached = this.documents.getIfPresent(key);
+		CachedDocument cached = this.documents.getIfPresent(key);
 		if (cached != null) {
 			count(PersistedQueryOutcome.HIT);
-			return CompletableFuture.completedFuture(cached);
+			return CompletableFuture.completedFuture(cached.entry());
 		}
 		if (!hasQuery) {
 			count(PersistedQueryOutcome.MISS);
@@ -117,7 +121,7 @@ final class DocumentCache implements PreparsedDocumentProvider {
 		}
 		PreparsedDocumentEntry entry = parseAndValidate.apply(query);
 		if (query.length() <= this.maximumLength) {
-			this.documents.put(key, entry);
+			this.documents.put(key, new CachedDocument(entry, query.length()));
 		}
 		count(PersistedQueryOutcome.REGISTERED);
 		return CompletableFuture.completedFuture(entry);
@@ -125,6 +129,14 @@ final class DocumentCache implements PreparsedDocumentProvider {
 
 	private void count(PersistedQueryOutcome outcome) {
 		this.outcomes.get(outcome).increment();
+	}
+
+	/**
+	 * A parsed and validated document with the length of its text, which is its weight in
+	 * the cache.
+	 */
+	private record CachedDocument(PreparsedDocumentEntry entry, int length) {
+
 	}
 
 	/**

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * own last write
  */
 @ConfigurationProperties("gateway.graphql.documents")
-record DocumentProperties(@DefaultValue("1000") int maximumSize, @DefaultValue("32768") int maximumLength,
+record DocumentProperties(@DefaultValue("1000000") long maximumCharacters, @DefaultValue("16384") int maximumLength,
 		@DefaultValue("0s") Duration persistedGetMaxAge) {
 
 }

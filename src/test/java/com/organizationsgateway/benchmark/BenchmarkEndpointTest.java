@@ -1,5 +1,7 @@
 package com.organizationsgateway.benchmark;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,11 @@ class BenchmarkEndpointTest {
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+		this.client = WebTestClient.bindToServer()
+			// generous: the build shares two cores with other work
+			.responseTimeout(Duration.ofSeconds(30))
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build();
 	}
 
 	@Test

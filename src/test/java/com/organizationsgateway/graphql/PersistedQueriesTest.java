@@ -1,6 +1,7 @@
 package com.organizationsgateway.graphql;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +46,11 @@ class PersistedQueriesTest {
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+		this.client = WebTestClient.bindToServer()
+			// generous: the build shares two cores with other work
+			.responseTimeout(Duration.ofSeconds(30))
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build();
 	}
 
 	@Test

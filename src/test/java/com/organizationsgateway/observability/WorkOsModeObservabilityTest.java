@@ -1,5 +1,6 @@
 package com.organizationsgateway.observability;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -107,7 +108,11 @@ class WorkOsModeObservabilityTest {
 	}
 
 	private WebTestClient gateway() {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+		return WebTestClient.bindToServer()
+			// generous: the build shares two cores with other work
+			.responseTimeout(Duration.ofSeconds(30))
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build();
 	}
 
 }
