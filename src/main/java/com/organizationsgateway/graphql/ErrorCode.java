@@ -46,6 +46,15 @@ public enum ErrorCode implements ErrorClassification {
 	 */
 	LIMIT_EXCEEDED,
 
+	/**
+	 * 200 (400 with {@code application/graphql-response+json}): a persisted query's hash
+	 * is unknown; send the document with it once. Apollo clients do so by themselves.
+	 */
+	PERSISTED_QUERY_NOT_FOUND,
+
+	/** 400: the document sent with a persisted query hash does not hash to it. */
+	PERSISTED_QUERY_HASH_MISMATCH,
+
 	/** 500: anything else. */
 	INTERNAL;
 

@@ -52,7 +52,8 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 			return rejected(rejected, env);
 		}
 		if (cause instanceof WorkOsException.TransportFailure) {
-			logger.warn("The upstream could not be reached: {}", cause.getMessage());
+			// WorkOsClient already logged the failed call, with its operation.
+			logger.debug("The upstream could not be reached: {}", cause.getMessage());
 			return error(env, ErrorCode.UPSTREAM_UNAVAILABLE, "The upstream Organizations API is unavailable", null,
 					Map.of());
 		}
@@ -96,7 +97,7 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 			logger.error("WorkOS refused the gateway's API key with status {} (request id {})", ex.status(), requestId);
 		}
 		else {
-			logger.warn("The upstream answered status {} (request id {})", ex.status(), requestId);
+			logger.debug("The upstream answered status {} (request id {})", ex.status(), requestId);
 		}
 		return error(env, ErrorCode.UPSTREAM_UNAVAILABLE, "The upstream Organizations API is unavailable", requestId,
 				Map.of());

@@ -1,10 +1,12 @@
 package com.organizationsgateway.graphql;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -20,6 +22,8 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.graphql.support.DefaultGraphQlRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -29,7 +33,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * Runs GraphQL queries sent as {@code GET /graphql?query=…&variables=…&operationName=…},
  * as the GraphQL-over-HTTP spec allows, through the same {@link WebGraphQlHandler} (so
  * the same interceptors and error mapping) and with the same status and media type rules
- * as POST. Mutations and subscriptions are refused with 405, because GET must be safe.
+ * as POST. Mutations and subscriptions are refused with 405, because GET must be safe,
+ * also when only a persisted query's hash names them.
  */
 final class GraphQlGetHandler {
 
@@ -42,19 +47,22 @@ final class GraphQlGetHandler {
 
 	private final Responses responses;
 
-	GraphQlGetHandler(WebGraphQlHandler graphQlHandler, JsonMapper jsonMapper) {
+	private final DocumentCache documents;
+
+	private final Duration maxAge;
+
+	GraphQlGetHandler(WebGraphQlHandler graphQlHandler, JsonMapper jsonMapper, DocumentCache documents,
+			Duration persistedMaxAge) {
 		this.graphQlHandler = graphQlHandler;
 		this.jsonMapper = jsonMapper;
 		this.responses = new Responses(graphQlHandler);
+		this.documents = documents;
+		this.maxAge = persistedMaxAge;
 	}
 
 	Mono<ServerResponse> handle(ServerRequest request) {
 		if (!GraphQlMediaTypes.accepts(request, GraphQlMediaTypes.RESPONSE_TYPES)) {
 			return ServerResponse.status(HttpStatus.NOT_ACCEPTABLE).build();
-		}
-		String query = request.queryParam("query").orElse("");
-		if (query.isBlank()) {
-			return requestError(request, HttpStatus.BAD_REQUEST, "A GET request needs a 'query' parameter");
 		}
 		String operationName = request.queryParam("operationName").filter((name) -> !name.isBlank()).orElse(null);
 		@Nullable Map<String, Object> variables = jsonObject(request, "variables");
@@ -63,16 +71,42 @@ final class GraphQlGetHandler {
 			return requestError(request, HttpStatus.BAD_REQUEST,
 					"The 'variables' and 'extensions' parameters must be JSON objects");
 		}
-		if (changesState(query, operationName)) {
+		String query = request.queryParam("query").orElse("");
+		Optional<String> persistedHash = DocumentCache.persistedQueryHash(extensions);
+		if (query.isBlank() && persistedHash.isEmpty()) {
+			return requestError(request, HttpStatus.BAD_REQUEST,
+					"A GET request needs a 'query' parameter, or a persisted query hash in 'extensions'");
+		}
+		@Nullable Document document = query.isBlank() ? this.documents.persistedDocument(persistedHash.get()) : parse(query);
+		if (document != null && changesState(document, operationName)) {
 			return requestError(request, HttpStatus.METHOD_NOT_ALLOWED,
 					"Only queries can be sent with GET; send mutations and subscriptions with POST", HttpMethod.POST);
 		}
-		DefaultGraphQlRequest body = new DefaultGraphQlRequest(query, operationName, variables, extensions);
+		// An unknown hash runs with graphql-java's marker and is answered
+		// PERSISTED_QUERY_NOT_FOUND.
+		String text = query.isBlank() ? PersistedQuerySupport.PERSISTED_QUERY_MARKER : query;
+		DefaultGraphQlRequest body = new DefaultGraphQlRequest(text, operationName, variables, extensions);
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
 				request.cookies(), request.remoteAddress().orElse(null), request.attributes(), body,
 				request.exchange().getRequest().getId(), request.exchange().getLocaleContext().getLocale());
-		return this.graphQlHandler.handleRequest(graphQlRequest)
-			.flatMap((response) -> this.responses.render(request, response));
+		return this.graphQlHandler.handleRequest(graphQlRequest).flatMap((response) -> {
+			if (persistedHash.isPresent()) {
+				cacheHeaders(response);
+			}
+			return this.responses.render(request, response);
+		});
+	}
+
+	/**
+	 * A successful persisted query over GET may be kept by the client (never a shared
+	 * cache: answers will depend on the caller once the gateway authenticates), if the
+	 * operator allows it; anything else must not be kept.
+	 */
+	private void cacheHeaders(WebGraphQlResponse response) {
+		HttpHeaders headers = response.getResponseHeaders();
+		headers.setVary(List.of(HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION));
+		boolean cacheable = response.isValid() && response.getErrors().isEmpty() && !this.maxAge.isZero();
+		headers.setCacheControl(cacheable ? CacheControl.maxAge(this.maxAge).cachePrivate() : CacheControl.noStore());
 	}
 
 	/**
@@ -93,18 +127,23 @@ final class GraphQlGetHandler {
 	}
 
 	/**
-	 * Whether the operation that would run is a mutation or a subscription. A document
-	 * that does not parse, or whose operation cannot be told, is left to the execution,
-	 * which reports exactly that as a GraphQL error without running anything.
+	 * The parsed document, or null when it does not parse: the execution then reports
+	 * exactly that as a GraphQL error without running anything.
 	 */
-	private static boolean changesState(String query, @Nullable String operationName) {
-		Document document;
+	private static @Nullable Document parse(String query) {
 		try {
-			document = Parser.parse(query);
+			return Parser.parse(query);
 		}
 		catch (InvalidSyntaxException ex) {
-			return false;
+			return null;
 		}
+	}
+
+	/**
+	 * Whether the operation that would run is a mutation or a subscription. One whose
+	 * operation cannot be told is left to the execution, which reports that as an error.
+	 */
+	private static boolean changesState(Document document, @Nullable String operationName) {
 		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
 		List<OperationDefinition> selected = (operationName != null)
 				? operations.stream().filter((operation) -> operationName.equals(operation.getName())).toList()

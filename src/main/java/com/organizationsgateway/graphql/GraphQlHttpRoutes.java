@@ -54,9 +54,10 @@ class GraphQlHttpRoutes {
 	@Bean
 	@Order(-1)
 	RouterFunction<ServerResponse> graphQlConformanceRoutes(WebGraphQlHandler webGraphQlHandler, JsonMapper jsonMapper,
-			GraphQlProperties properties) {
+			GraphQlProperties properties, DocumentCache documentCache, DocumentProperties documentProperties) {
 		String path = properties.getHttp().getPath();
-		GraphQlGetHandler getHandler = new GraphQlGetHandler(webGraphQlHandler, jsonMapper);
+		GraphQlGetHandler getHandler = new GraphQlGetHandler(webGraphQlHandler, jsonMapper, documentCache,
+				documentProperties.persistedGetMaxAge());
 		return RouterFunctions.route()
 			.GET(path, getHandler::handle)
 			.POST(path, READABLE_BODY.and((request) -> !GraphQlMediaTypes.accepts(request, POST_RESPONSE_TYPES)),

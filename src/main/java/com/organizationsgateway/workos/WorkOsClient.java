@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientException;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
@@ -28,6 +31,8 @@ import org.springframework.web.util.UriUtils;
  * {@link WorkOsException.NotFound}, not an empty result.
  */
 public class WorkOsClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(WorkOsClient.class);
 
 	static final String REQUEST_ID_HEADER = "X-Request-ID";
 
@@ -142,7 +147,7 @@ public class WorkOsClient {
 		}
 		return response.bodyToMono(byte[].class)
 			.defaultIfEmpty(new byte[0])
-			.flatMap((bytes) -> Mono.error(errorResponse(response, bytes).toException()));
+			.flatMap((bytes) -> Mono.error(failed(response, errorResponse(response, bytes)).toException()));
 	}
 
 	private WorkOsException.ErrorResponse errorResponse(ClientResponse response, byte[] body) {
@@ -198,7 +203,33 @@ public class WorkOsClient {
 	private static WorkOsException transportFailure(Throwable ex) {
 		// The cause's message may name the host, never the key; the key is only ever in a
 		// header.
-		return new WorkOsException.TransportFailure("WorkOS could not be reached: " + ex.getMessage(), ex);
+		WorkOsException.TransportFailure failure = new WorkOsException.TransportFailure(
+				"WorkOS could not be reached: " + ex.getMessage(), ex);
+		WorkOsOperation operation = (ex instanceof WebClientRequestException request)
+				? WorkOsOperation.of(request.getMethod(), request.getUri().getRawPath()) : WorkOsOperation.OTHER;
+		logger.atWarn()
+			.addKeyValue("operation", operation.tag())
+			.addKeyValue("outcome", "transport_failure")
+			.log("WorkOS call {} failed: {}", operation.tag(), failure.getMessage());
+		return failure;
+	}
+
+	/**
+	 * The one log line of a failed call: operation, status and request id, never a body.
+	 * WARN when WorkOS failed or refused the gateway (5xx, 429, 401, 403); a client's own
+	 * mistake, such as an unknown id, is only DEBUG.
+	 */
+	private static WorkOsException.ErrorResponse failed(ClientResponse response, WorkOsException.ErrorResponse error) {
+		WorkOsOperation operation = WorkOsOperation.of(response.request().getMethod(),
+				response.request().getURI().getRawPath());
+		int status = error.status();
+		boolean upstreamFault = status >= 500 || status == 429 || status == 401 || status == 403;
+		(upstreamFault ? logger.atWarn() : logger.atDebug()).addKeyValue("operation", operation.tag())
+			.addKeyValue("status", error.status())
+			.addKeyValue("requestId", error.requestId())
+			.log("WorkOS call {} failed with status {} (request id {})", operation.tag(), error.status(),
+					error.requestId());
+		return error;
 	}
 
 	private static URI path(URI base, String... segments) {

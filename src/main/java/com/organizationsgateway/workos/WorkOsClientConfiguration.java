@@ -15,8 +15,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds the WorkOS client on Boot's {@link WebClient.Builder}, so it shares the app's
- * codecs and observations, with the configured connect and response timeouts, behind the
- * retries, circuit breaker and bulkhead of {@link WorkOsResilience}.
+ * codecs and observations (tagged by operation, never by id), with the configured connect
+ * and response timeouts, behind the retries, circuit breaker and bulkhead of
+ * {@link WorkOsResilience}.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkOsClientConfiguration {
@@ -42,6 +43,7 @@ class WorkOsClientConfiguration {
 			.responseTimeout(properties.responseTimeout());
 		WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(resources, timeouts))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
+			.observationConvention(new WorkOsObservationConvention())
 			.build();
 		return new WorkOsClient(webClient, endpointSource, jsonMapper, Clock.systemUTC(), resilience);
 	}
