@@ -155,6 +155,31 @@ class AuthMatrixTest {
 		this.upstream.reset();
 		WebTestClient.ResponseSpec response = post(caller.headers(), operation.document().formatted(UUID.randomUUID()));
 
+		assertOutcome(caller, operation, response);
+	}
+
+	static Stream<Arguments> queriesOverGet() {
+		return matrix().filter((arguments) -> !((Operation) arguments.get()[1]).mutation());
+	}
+
+	/** GET /graphql runs queries too, so it must refuse exactly what POST refuses. */
+	@ParameterizedTest(name = "GET {0} / {1}")
+	@MethodSource("queriesOverGet")
+	void everyCallerAgainstEveryQueryOverGet(Caller caller, Operation operation) {
+		this.upstream.reset();
+		WebTestClient.ResponseSpec response = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build()
+			.get()
+			.uri((uri) -> uri.path("/graphql").queryParam("query", "{query}").build(operation.document()))
+			.accept(MediaType.APPLICATION_JSON)
+			.headers((http) -> caller.headers().forEach(http::set))
+			.exchange();
+
+		assertOutcome(caller, operation, response);
+	}
+
+	private void assertOutcome(Caller caller, Operation operation, WebTestClient.ResponseSpec response) {
 		boolean allowed = caller.outcome() == Outcome.READ_WRITE
 				|| (caller.outcome() == Outcome.READ_ONLY && !operation.mutation());
 		if (caller.outcome() == Outcome.UNAUTHENTICATED) {

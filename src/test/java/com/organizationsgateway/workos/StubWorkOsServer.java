@@ -151,7 +151,7 @@ public final class StubWorkOsServer implements AutoCloseable {
 			return new StubResponse(this.status, all, this.body, this.delay);
 		}
 
-		StubResponse delayedBy(Duration delay) {
+		public StubResponse delayedBy(Duration delay) {
 			return new StubResponse(this.status, this.headers, this.body, delay);
 		}
 
