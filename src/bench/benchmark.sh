@@ -9,13 +9,13 @@
 #
 # Usage: src/bench/benchmark.sh [--profile]
 #   --profile         also records a JFR profile of (a) and prints its hottest frames
-# Environment: BENCH_DURATION (15s), BENCH_WARMUP (20s), BENCH_CONNECTIONS (32),
+# Environment: BENCH_DURATION (15s), BENCH_WARMUP (60s), BENCH_CONNECTIONS (32),
 #   BENCH_THREADS (2), BENCH_PORT (18080), BENCH_JAVA_OPTS (see below), JAVA (java on PATH).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION="${BENCH_DURATION:-15s}"
-WARMUP="${BENCH_WARMUP:-20s}"
+WARMUP="${BENCH_WARMUP:-60s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 THREADS="${BENCH_THREADS:-2}"
 PORT="${BENCH_PORT:-18080}"
