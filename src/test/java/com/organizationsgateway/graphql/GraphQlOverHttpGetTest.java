@@ -39,7 +39,11 @@ class GraphQlOverHttpGetTest {
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer().build();
+		this.client = WebTestClient.bindToServer()
+			// generous: a stalled first call to the upstream is retried after its 10 s
+			// response timeout
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.build();
 	}
 
 	@Test

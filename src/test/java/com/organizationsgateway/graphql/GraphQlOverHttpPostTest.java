@@ -29,7 +29,12 @@ class GraphQlOverHttpPostTest {
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port + "/graphql").build();
+		this.client = WebTestClient.bindToServer()
+			// generous: a stalled first call to the upstream is retried after its 10 s
+			// response timeout
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.baseUrl("http://127.0.0.1:" + this.port + "/graphql")
+			.build();
 	}
 
 	@Test

@@ -37,7 +37,12 @@ final class LocalApi {
 
 	LocalApi(int port, JsonMapper jsonMapper) {
 		this.baseUrl = "http://localhost:" + port;
-		this.anonymous = WebTestClient.bindToServer().baseUrl(this.baseUrl).build();
+		this.anonymous = WebTestClient.bindToServer()
+			// generous: a stalled first call to the upstream is retried after its 10 s
+			// response timeout
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.baseUrl(this.baseUrl)
+			.build();
 		this.client = this.anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, KEY).build();
 		this.jsonMapper = jsonMapper;
 	}

@@ -130,7 +130,12 @@ class SecretHygieneTest {
 
 	private static WebTestClient client(ConfigurableApplicationContext app) {
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+		return WebTestClient.bindToServer()
+			// generous: a stalled first call to the upstream is retried after its 10 s
+			// response timeout
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.baseUrl("http://127.0.0.1:" + port)
+			.build();
 	}
 
 	private static Throwable rootCause(Throwable ex) {

@@ -33,7 +33,12 @@ class GraphiQlPageTest {
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+		this.client = WebTestClient.bindToServer()
+			// generous: a stalled first call to the upstream is retried after its 10 s
+			// response timeout
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build();
 	}
 
 	@Test
