@@ -63,8 +63,7 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	private static GraphQLError rejected(WorkOsException.Rejected ex, DataFetchingEnvironment env) {
 		// The gateway did not call WorkOS; the circuit's own transitions are logged by
-		// the
-		// client side, so this stays quiet to avoid a log line per refused call.
+		// the client side, so this stays quiet to avoid a log line per refused call.
 		String message = (ex.reason() == WorkOsException.Rejected.Reason.TOO_MANY_CONCURRENT_CALLS)
 				? "The gateway is at its limit of concurrent upstream calls; try again shortly"
 				: "The upstream Organizations API is unavailable";

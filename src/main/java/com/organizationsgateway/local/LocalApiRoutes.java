@@ -18,8 +18,8 @@ final class LocalApiRoutes {
 
 	static final String ORGANIZATIONS = "/organizations";
 
-	// "/**" rather than "/{external_id}": the handler decodes the raw rest of the path
-	// itself
+	// "/**" rather than "/{external_id}": the handler decodes the raw rest of
+	// the path itself
 	static final String BY_EXTERNAL_ID = "/organizations/external_id/**";
 
 	static final String BY_ID = "/organizations/{id}";

@@ -19,8 +19,8 @@ import org.springframework.web.util.UriUtils;
  */
 final class ReadOrganizationHandler {
 
-	// elements of "/organizations/external_id/": separator, segment, separator, segment,
-	// separator
+	// elements of "/organizations/external_id/": separator, segment, separator,
+	// segment, separator
 	private static final int EXTERNAL_ID_PREFIX_ELEMENTS = 5;
 
 	private final LocalOrganizationStore store;

@@ -40,8 +40,8 @@ final class UlidGenerator {
 		if (this.randomLow == 0) {
 			this.randomHigh = (this.randomHigh + 1) & 0xFFFF;
 			if (this.randomHigh == 0) {
-				// 2^80 ids in one millisecond: borrow the next millisecond to stay
-				// monotonic
+				// 2^80 ids in one millisecond: borrow the next millisecond to
+				// stay monotonic
 				this.lastMillis++;
 			}
 		}

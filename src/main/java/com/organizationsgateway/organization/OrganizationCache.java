@@ -232,8 +232,8 @@ final class OrganizationCache {
 					this.byId.synchronous().invalidate(indexedId);
 				}
 			}
-			// Their callers still get an answer, but nobody joins or publishes it any
-			// more.
+			// Their callers still get an answer, but nobody joins or publishes
+			// it any more.
 			this.externalIdLoads.clear();
 			this.pages.synchronous().invalidateAll();
 			dropStaleCopies(id, externalIds);
@@ -257,8 +257,8 @@ final class OrganizationCache {
 			return null;
 		}
 		WorkOsOrganization organization = future.join();
-		// The index may lag behind a change made outside this gateway; trust only a
-		// match.
+		// The index may lag behind a change made outside this gateway; trust
+		// only a match.
 		return externalId.equals(organization.externalId()) ? organization : null;
 	}
 

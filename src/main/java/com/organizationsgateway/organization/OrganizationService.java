@@ -113,8 +113,8 @@ class OrganizationService {
 				: UUID.randomUUID().toString();
 		return this.client.createOrganization(request, idempotencyKey)
 			.doOnSuccess((created) -> this.cache.invalidate(created.id(), externalIds(created.externalId())))
-			// A failed create may still have happened upstream, so lists are dropped
-			// anyway.
+			// A failed create may still have happened upstream, so lists are
+			// dropped anyway.
 			.doOnError((ex) -> this.cache.invalidate(null, externalIds))
 			.map((created) -> new CreateOrganizationPayload(Organization.from(created)));
 	}
@@ -135,8 +135,7 @@ class OrganizationService {
 		InputRules.metadata(errors, "input.metadata", input.metadata(), true);
 		errors.throwIfAny();
 		// WorkOS reads "metadata": {} as "delete every key"; an empty list of changes
-		// must
-		// change nothing, so it is left out.
+		// must change nothing, so it is left out.
 		List<MetadataEntryInput> metadataChanges = (input.metadata() != null && !input.metadata().isEmpty())
 				? input.metadata() : null;
 		UpdateOrganizationRequest request = new UpdateOrganizationRequest(input.name(), domainData(input.domainData()),

@@ -44,8 +44,8 @@ public record GatewaySecurityProperties(@DefaultValue("false") boolean allowUnau
 			if (name == null || name.isBlank()) {
 				throw new IllegalArgumentException("Every gateway.security.api-keys entry needs a name");
 			}
-			// The message never repeats the value: someone may have pasted the key
-			// itself.
+			// The message never repeats the value: someone may have pasted the
+			// key itself.
 			if (sha256 == null || !SHA_256.matcher(sha256).matches()) {
 				throw new IllegalArgumentException("gateway.security.api-keys entry '" + name
 						+ "': sha256 must be the 64 hex digits of the key's SHA-256, not the key itself");

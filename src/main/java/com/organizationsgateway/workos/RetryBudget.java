@@ -15,8 +15,8 @@ final class RetryBudget {
 
 	RetryBudget(double ratio, int minimum) {
 		this.ratio = ratio;
-		// The reserve is also the ceiling: a long quiet spell does not bank a retry
-		// storm.
+		// The reserve is also the ceiling: a long quiet spell does not bank a
+		// retry storm.
 		this.capacity = Math.max(1, minimum);
 		this.tokens = this.capacity;
 	}

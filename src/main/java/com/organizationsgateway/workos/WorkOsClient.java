@@ -174,8 +174,8 @@ public class WorkOsClient {
 			return (json != null && json.isObject()) ? json : null;
 		}
 		catch (RuntimeException ex) {
-			// A proxy's HTML error page is still an error response; its status says
-			// enough.
+			// A proxy's HTML error page is still an error response; its status
+			// says enough.
 			return null;
 		}
 	}
@@ -201,8 +201,8 @@ public class WorkOsClient {
 	}
 
 	private static WorkOsException transportFailure(Throwable ex) {
-		// The cause's message may name the host, never the key; the key is only ever in a
-		// header.
+		// The cause's message may name the host, never the key; the key is only
+		// ever in a header.
 		WorkOsException.TransportFailure failure = new WorkOsException.TransportFailure(
 				"WorkOS could not be reached: " + ex.getMessage(), ex);
 		WorkOsOperation operation = (ex instanceof WebClientRequestException request)
@@ -243,8 +243,8 @@ public class WorkOsClient {
 	private static URI listUri(URI base, ListOrganizationsRequest request) {
 		List<String> query = new ArrayList<>();
 		if (request.domains() != null && !request.domains().isEmpty()) {
-			// The comma-joined form is the one WorkOS's specification and its Node SDK
-			// use.
+			// The comma-joined form is the one WorkOS's specification and its
+			// Node SDK use.
 			query.add(queryParam("domains", String.join(",", request.domains())));
 		}
 		if (request.search() != null) {

@@ -145,8 +145,8 @@ class GraphQlOverHttpGetTest {
 
 	private WebTestClient.ResponseSpec get(MediaType accept, Map<String, String> parameters) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString("http://127.0.0.1:" + this.port + "/graphql");
-		// template variables, so that braces and quotes in a document are encoded exactly
-		// once
+		// template variables, so that braces and quotes in a document are
+		// encoded exactly once
 		parameters.forEach((name, value) -> uri.queryParam(name, "{" + name + "}"));
 		URI encoded = uri.encode().buildAndExpand(parameters).toUri();
 		return this.client.get().uri(encoded).accept(accept).exchange();

@@ -87,8 +87,8 @@ class CreateAndReadOrganizationTests extends LocalApiTestSupport {
 			assertThat(found.get("id").stringValue()).as(path).isEqualTo(id);
 			assertThat(found.get("external_id").stringValue()).isEqualTo(externalId);
 		}
-		// external ids are ASCII on create, so a unicode one is never found, but decodes
-		// cleanly
+		// external ids are ASCII on create, so a unicode one is never found,
+		// but decodes cleanly
 		this.api.get("/organizations/external_id/" + UriUtils.encodePathSegment("ünïcødé 日本", "UTF-8"))
 			.expectStatus()
 			.isNotFound()

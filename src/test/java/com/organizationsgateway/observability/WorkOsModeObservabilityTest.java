@@ -52,8 +52,7 @@ class WorkOsModeObservabilityTest {
 		// Callers' authentication is not what this test is about.
 		registry.add("gateway.security.allow-unauthenticated", () -> "true");
 		// One request per operation, so three failed operations are three failed calls
-		// and
-		// never enough to open the circuit, which readiness would also report.
+		// and never enough to open the circuit, which readiness would also report.
 		registry.add("workos.resilience.max-attempts", () -> "1");
 	}
 

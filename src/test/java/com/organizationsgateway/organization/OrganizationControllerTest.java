@@ -366,8 +366,8 @@ class OrganizationControllerTest {
 	void lastWithoutBeforeReadsTheReversedOrderAndReversesIt() {
 		String newest = TestOrganizations.newId();
 		String older = TestOrganizations.newId();
-		// DESC asked for, so the end of the list is the oldest: WorkOS is asked oldest
-		// first.
+		// DESC asked for, so the end of the list is the oldest: WorkOS is asked
+		// oldest first.
 		ListOrganizationsRequest expected = new ListOrganizationsRequest(null, null, 2, ListOrder.ASC, null, null);
 		when(this.client.listOrganizations(expected)).thenReturn(Mono.just(page(List.of(newest, older), null, older)));
 		GraphQlTester.Response response = this.graphQlTester.documentName("organizationPage")

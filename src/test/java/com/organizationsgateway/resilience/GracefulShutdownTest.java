@@ -31,8 +31,8 @@ class GracefulShutdownTest {
 	@Test
 	void anOperationInFlightFinishesWhileTheGatewayStops() throws Exception {
 		try (StubWorkOsServer workOs = new StubWorkOsServer()) {
-			// WorkOS takes its time, so the operation is still running when the stop
-			// begins.
+			// WorkOS takes its time, so the operation is still running when the
+			// stop begins.
 			workOs.respond(StubResponse.json(200, Fixtures.read("workos-go/testdata/organization.json"))
 				.delayedBy(Duration.ofMillis(1500)));
 			ConfigurableApplicationContext app = new SpringApplicationBuilder(OrganizationsGatewayApplication.class)

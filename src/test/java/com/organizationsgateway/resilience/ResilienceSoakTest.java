@@ -119,8 +119,8 @@ class ResilienceSoakTest {
 				tick++;
 				if (tick % 20 == 15) {
 					this.faults.random(1.0, tick, outage);
-					// Every fresh entry expires as the outage begins, so reads need
-					// WorkOS.
+					// Every fresh entry expires as the outage begins, so reads
+					// need WorkOS.
 					this.ticker.advance(Duration.ofSeconds(60));
 					this.outages.incrementAndGet();
 				}

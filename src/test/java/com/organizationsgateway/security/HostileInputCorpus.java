@@ -219,9 +219,9 @@ final class HostileInputCorpus {
 				{ (byte) 0xC0, (byte) 0xAF }, { (byte) 0xED, (byte) 0xA0, (byte) 0x80 } };
 		for (int i = 0; i < invalid.length; i++) {
 			if (i == OVERLONG_SLASH) {
-				// Jackson decodes the overlong form of '/' as '/': a valid external id
-				// and
-				// name then, checked as decoded text, so it cannot slip past any rule.
+				// Jackson decodes the overlong form of '/' as '/': a valid
+				// external id and name then, checked as decoded text, so it
+				// cannot slip past any rule.
 				harmless("overlong UTF-8 '/' in the query",
 						concat("{\"query\":\"{ organization(externalId: \\\"a", invalid[i], "\\\") { id } }\"}"));
 				harmless("overlong UTF-8 '/' in a variable", concat(

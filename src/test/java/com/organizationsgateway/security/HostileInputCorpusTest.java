@@ -80,8 +80,7 @@ class HostileInputCorpusTest {
 		}
 		catch (java.io.IOException ex) {
 			// The server may close the connection on an oversized body; that is a
-			// refusal,
-			// provided it still answers afterwards.
+			// refusal, provided it still answers afterwards.
 			assertThat(hostile.body().length).as("connection closed for " + hostile.name()).isGreaterThan(100 * 1024);
 			healthy();
 			return;

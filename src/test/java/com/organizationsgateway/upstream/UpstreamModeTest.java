@@ -58,8 +58,7 @@ class UpstreamModeTest {
 			workOs.respond(StubWorkOsServer.StubResponse.json(200,
 					Fixtures.read("workos-node/organizations/list-organizations.json")));
 			// WorkOS mode refuses to start without caller authentication; this test is
-			// about
-			// the upstream, so it opts out explicitly.
+			// about the upstream, so it opts out explicitly.
 			try (ConfigurableApplicationContext app = start("--workos.api-key=" + SECRET_KEY,
 					"--workos.api-base-url=" + workOs.baseUrl(), "--gateway.security.allow-unauthenticated=true")) {
 				WorkOsOrganizationList list = app.getBean(WorkOsClient.class)

@@ -139,8 +139,8 @@ class WorkOsClientAgainstLocalApiTest {
 	void findsOrganizationsByExternalIdsThatLookLikePaths(String hostile) {
 		String externalId = unique("x") + hostile;
 		if (!externalId.chars().allMatch((c) -> c < 128)) {
-			// WorkOS external ids are ASCII; a non-ASCII one must be refused, not
-			// misrouted.
+			// WorkOS external ids are ASCII; a non-ASCII one must be refused,
+			// not misrouted.
 			assertThat(catchThrowable(() -> this.client
 				.createOrganization(new CreateOrganizationRequest("Path Corp", null, externalId, null), null)
 				.block())).isInstanceOf(WorkOsException.UnprocessableEntity.class);
