@@ -194,6 +194,18 @@ final class OrganizationCache {
 	}
 
 	/**
+	 * The organization with this id as last seen, cached or stale, without any upstream
+	 * call.
+	 */
+	Optional<WorkOsOrganization> peek(String id) {
+		CompletableFuture<WorkOsOrganization> future = this.byId.getIfPresent(id);
+		if (future != null && future.isDone() && !future.isCompletedExceptionally()) {
+			return Optional.of(future.join());
+		}
+		return Optional.ofNullable(this.staleOrganizations.getIfPresent(ID + id)).map(Loaded::value);
+	}
+
+	/**
 	 * The stale copy of an organization with this id, if one is still within its grace
 	 * period; for answering a read while the upstream fails.
 	 */

@@ -29,8 +29,13 @@ class OrganizationConfiguration {
 	}
 
 	@Bean
-	OrganizationService organizationService(WorkOsClient client, OrganizationCache cache) {
-		return new OrganizationService(client, cache);
+	OrganizationChanges organizationChanges(OrganizationCache cache, ObjectProvider<Ticker> ticker) {
+		return new OrganizationChanges(cache, ticker.getIfAvailable(Ticker::systemTicker));
+	}
+
+	@Bean
+	OrganizationService organizationService(WorkOsClient client, OrganizationCache cache, OrganizationChanges changes) {
+		return new OrganizationService(client, cache, changes);
 	}
 
 }

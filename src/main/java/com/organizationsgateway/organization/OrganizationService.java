@@ -1,5 +1,6 @@
 package com.organizationsgateway.organization;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.organizationsgateway.graphql.Served;
+import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.workos.CreateOrganizationRequest;
 import com.organizationsgateway.workos.DomainData;
 import com.organizationsgateway.workos.FieldUpdate;
@@ -37,9 +39,12 @@ class OrganizationService {
 
 	private final OrganizationCache cache;
 
-	OrganizationService(WorkOsClient client, OrganizationCache cache) {
+	private final OrganizationChanges changes;
+
+	OrganizationService(WorkOsClient client, OrganizationCache cache, OrganizationChanges changes) {
 		this.client = client;
 		this.cache = cache;
+		this.changes = changes;
 	}
 
 	/**
@@ -112,10 +117,10 @@ class OrganizationService {
 		String idempotencyKey = (input.idempotencyKey() != null) ? input.idempotencyKey()
 				: UUID.randomUUID().toString();
 		return this.client.createOrganization(request, idempotencyKey)
-			.doOnSuccess((created) -> this.cache.invalidate(created.id(), externalIds(created.externalId())))
+			.doOnSuccess((created) -> publish(Kind.CREATED, created.id(), externalIds(created.externalId()), created))
 			// A failed create may still have happened upstream, so lists are
 			// dropped anyway.
-			.doOnError((ex) -> this.cache.invalidate(null, externalIds))
+			.doOnError((ex) -> publish(Kind.POSSIBLY_CHANGED, null, externalIds, null))
 			.map((created) -> new CreateOrganizationPayload(Organization.from(created)));
 	}
 
@@ -144,9 +149,9 @@ class OrganizationService {
 		// another organization's stale entry.
 		List<String> requestedExternalIds = externalIds(input.externalId().value());
 		return this.client.updateOrganization(input.id(), request)
-			.doOnSuccess((updated) -> this.cache.invalidate(input.id(),
-					merge(requestedExternalIds, externalIds(updated.externalId()))))
-			.doOnError((ex) -> this.cache.invalidate(input.id(), requestedExternalIds))
+			.doOnSuccess((updated) -> publish(Kind.UPDATED, input.id(),
+					merge(requestedExternalIds, externalIds(updated.externalId())), updated))
+			.doOnError((ex) -> publish(Kind.POSSIBLY_CHANGED, input.id(), requestedExternalIds, null))
 			.map((updated) -> new UpdateOrganizationPayload(Organization.from(updated)));
 	}
 
@@ -154,9 +159,25 @@ class OrganizationService {
 		InputErrors errors = new InputErrors();
 		InputRules.organizationId(errors, "input.id", input.id());
 		errors.throwIfAny();
-		return this.client.deleteOrganization(input.id())
-			.doOnTerminate(() -> this.cache.invalidate(input.id(), List.of()))
-			.thenReturn(new DeleteOrganizationPayload(input.id()));
+		return Mono.defer(() -> {
+			// Taken before the call, so that subscribers learn which domains it had.
+			WorkOsOrganization lastSeen = this.cache.peek(input.id()).orElse(null);
+			return this.client.deleteOrganization(input.id())
+				.doOnSuccess((done) -> publish(Kind.DELETED, input.id(), List.of(), lastSeen))
+				.doOnError((ex) -> publish(Kind.POSSIBLY_CHANGED, input.id(), List.of(), null))
+				.thenReturn(new DeleteOrganizationPayload(input.id()));
+		});
+	}
+
+	/**
+	 * Called after the upstream answered and before the client hears of it; the cache
+	 * forgets synchronously, so the client reads its own write.
+	 */
+	private void publish(Kind kind, @Nullable String id, List<String> externalIds,
+			@Nullable WorkOsOrganization organization) {
+		Instant updatedAt = (kind != Kind.DELETED && organization != null) ? organization.updatedAt() : null;
+		this.changes.publish(new OrganizationChange(id, kind, Set.copyOf(externalIds), updatedAt, organization,
+				OrganizationChange.Origin.GATEWAY));
 	}
 
 	private static @Nullable List<DomainData> domainData(@Nullable List<DomainDataInput> domainData) {

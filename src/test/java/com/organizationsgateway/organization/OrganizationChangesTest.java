@@ -1,0 +1,131 @@
+package com.organizationsgateway.organization;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+import com.organizationsgateway.organization.OrganizationChange.Kind;
+import com.organizationsgateway.organization.OrganizationChange.Origin;
+import com.organizationsgateway.organization.OrganizationChanges.Outcome;
+import com.organizationsgateway.workos.WorkOsOrganization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Repeats and out-of-order changes, whatever their origin: what reaches the stream and
+ * what the cache forgets.
+ */
+class OrganizationChangesTest {
+
+	private static final Instant T1 = Instant.parse("2026-11-28T10:00:00Z");
+
+	private static final Instant T2 = T1.plusSeconds(1);
+
+	private final AtomicLong nanos = new AtomicLong();
+
+	private final OrganizationCache cache = new OrganizationCache(CacheProperties.defaults(), this.nanos::get);
+
+	private final OrganizationChanges changes = new OrganizationChanges(this.cache, this.nanos::get);
+
+	private final List<OrganizationChange> streamed = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger loads = new AtomicInteger();
+
+	private final String id = TestOrganizations.newId();
+
+	private Disposable subscription;
+
+	@BeforeEach
+	void subscribe() {
+		this.subscription = this.changes.stream().subscribe(this.streamed::add);
+	}
+
+	@AfterEach
+	void unsubscribe() {
+		this.subscription.dispose();
+	}
+
+	@Test
+	void aNewChangeIsStreamedAndForgotten() {
+		read();
+		assertThat(this.changes.publish(change(Kind.UPDATED, T1, Origin.WEBHOOK))).isEqualTo(Outcome.ACCEPTED);
+		read();
+		assertThat(this.loads).hasValue(2);
+		assertThat(this.streamed).extracting(OrganizationChange::kind).containsExactly(Kind.UPDATED);
+	}
+
+	@Test
+	void aRepeatIsNeitherStreamedNorForgotten() {
+		this.changes.publish(change(Kind.UPDATED, T1, Origin.GATEWAY));
+		read();
+		assertThat(this.changes.publish(change(Kind.UPDATED, T1, Origin.WEBHOOK))).isEqualTo(Outcome.REPEATED);
+		read();
+		assertThat(this.loads).hasValue(1);
+		assertThat(this.streamed).hasSize(1);
+	}
+
+	@Test
+	void anOlderChangeArrivingLateIsDropped() {
+		this.changes.publish(change(Kind.UPDATED, T2, Origin.WEBHOOK));
+		assertThat(this.changes.publish(change(Kind.UPDATED, T1, Origin.WEBHOOK))).isEqualTo(Outcome.OUTDATED);
+		assertThat(this.streamed).extracting(OrganizationChange::updatedAt).containsExactly(T2);
+	}
+
+	@Test
+	void nothingBringsBackADeletedOrganization() {
+		this.changes.publish(change(Kind.DELETED, null, Origin.WEBHOOK));
+		assertThat(this.changes.publish(change(Kind.UPDATED, T2, Origin.WEBHOOK))).isEqualTo(Outcome.OUTDATED);
+		assertThat(this.changes.publish(change(Kind.CREATED, T1, Origin.PEER))).isEqualTo(Outcome.OUTDATED);
+		assertThat(this.changes.publish(change(Kind.DELETED, null, Origin.PEER))).isEqualTo(Outcome.REPEATED);
+		assertThat(this.streamed).extracting(OrganizationChange::kind).containsExactly(Kind.DELETED);
+	}
+
+	@Test
+	void aMutationHereAlwaysClearsTheCacheEvenWhenItsWebhookCameFirst() {
+		this.changes.publish(change(Kind.UPDATED, T1, Origin.WEBHOOK));
+		read();
+		assertThat(this.changes.publish(change(Kind.UPDATED, T1, Origin.GATEWAY))).isEqualTo(Outcome.REPEATED);
+		read();
+		assertThat(this.loads).hasValue(2);
+	}
+
+	@Test
+	void changesWithoutATimeAreAlwaysAccepted() {
+		assertThat(this.changes.publish(change(Kind.UPDATED, null, Origin.WEBHOOK))).isEqualTo(Outcome.ACCEPTED);
+		assertThat(this.changes.publish(change(Kind.UPDATED, null, Origin.WEBHOOK))).isEqualTo(Outcome.ACCEPTED);
+		assertThat(this.changes.publish(change(Kind.POSSIBLY_CHANGED, null, Origin.GATEWAY)))
+			.isEqualTo(Outcome.ACCEPTED);
+		assertThat(this.streamed).hasSize(3);
+	}
+
+	@Test
+	void historyIsForgottenAfterAnHourAndThenAChangeCountsAsNew() {
+		this.changes.publish(change(Kind.UPDATED, T2, Origin.WEBHOOK));
+		this.nanos.addAndGet(Duration.ofMinutes(61).toNanos());
+		assertThat(this.changes.publish(change(Kind.UPDATED, T1, Origin.WEBHOOK))).isEqualTo(Outcome.ACCEPTED);
+	}
+
+	private void read() {
+		this.cache.getById(this.id, (key) -> {
+			this.loads.incrementAndGet();
+			return Mono.just(TestOrganizations.organization(key));
+		}).block(Duration.ofSeconds(5));
+	}
+
+	private OrganizationChange change(Kind kind, @Nullable Instant updatedAt, Origin origin) {
+		WorkOsOrganization organization = TestOrganizations.organization(this.id);
+		return new OrganizationChange(this.id, kind, Set.of(), updatedAt, organization, origin);
+	}
+
+}
