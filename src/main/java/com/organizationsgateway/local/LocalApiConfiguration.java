@@ -3,7 +3,13 @@ package com.organizationsgateway.local;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -20,11 +26,30 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Conditional(LocalModeCondition.class)
 public class LocalApiConfiguration {
 
+	private static final Log logger = LogFactory.getLog(LocalApiConfiguration.class);
+
 	private final Clock clock = Clock.systemUTC();
 
 	@Bean
-	LocalOrganizationStore localOrganizationStore() {
-		return new LocalOrganizationStore(this.clock, new SecureRandom());
+	LocalWebhooks localWebhooks(LocalApiProperties properties, JsonMapper mapper,
+			ObjectProvider<MeterRegistry> meters) {
+		LocalApiProperties.Webhooks webhooks = properties.webhooks();
+		if (webhooks.enabled() && webhooks.hasTarget() != webhooks.hasSecret()) {
+			throw new IllegalStateException("The local API's webhooks need both local-api.webhooks.target-url and "
+					+ "local-api.webhooks.secret, or neither (then the gateway receives them itself)");
+		}
+		if (webhooks.enabled() && webhooks.hasTarget()) {
+			logger.info("Local Organizations API webhooks: to " + webhooks.targetUrl());
+		}
+		else if (!webhooks.enabled()) {
+			logger.info("Local Organizations API webhooks: off (local-api.webhooks.enabled=false)");
+		}
+		return new LocalWebhooks(webhooks, mapper, this.clock, meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	LocalOrganizationStore localOrganizationStore(LocalWebhooks webhooks) {
+		return new LocalOrganizationStore(this.clock, new SecureRandom(), webhooks);
 	}
 
 	@Bean

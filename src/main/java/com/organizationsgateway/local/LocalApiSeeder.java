@@ -43,7 +43,7 @@ final class LocalApiSeeder implements SmartInitializingSingleton {
 		List<OrganizationDraft> drafts = drafts();
 		Instant start = this.clock.instant().minus(Duration.ofHours(drafts.size()));
 		for (int i = 0; i < drafts.size(); i++) {
-			this.store.create(drafts.get(i), start.plus(Duration.ofHours(i)));
+			this.store.seed(drafts.get(i), start.plus(Duration.ofHours(i)));
 		}
 		logger.info("Seeded " + drafts.size() + " example organizations into the local Organizations API at "
 				+ LocalApiRoutes.ORGANIZATIONS);

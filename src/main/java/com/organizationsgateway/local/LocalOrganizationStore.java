@@ -35,6 +35,8 @@ final class LocalOrganizationStore {
 
 	private final UlidGenerator ids;
 
+	private final ChangeListener listener;
+
 	// sorted by id, which is creation order
 	private final TreeMap<String, LocalOrganization> byId = new TreeMap<>();
 
@@ -45,17 +47,32 @@ final class LocalOrganizationStore {
 	private final Map<String, String> idByDomain = new HashMap<>();
 
 	LocalOrganizationStore(Clock clock, RandomGenerator random) {
+		this(clock, random, (event, organization) -> {
+		});
+	}
+
+	/**
+	 * @param listener told of every create, update and delete under the store's lock, so
+	 * in the order they happened
+	 */
+	LocalOrganizationStore(Clock clock, RandomGenerator random, ChangeListener listener) {
 		this.clock = clock;
 		this.random = random;
 		this.ids = new UlidGenerator(random);
+		this.listener = listener;
 	}
 
 	synchronized LocalOrganization create(OrganizationDraft draft) {
-		return create(draft, now());
+		LocalOrganization organization = seed(draft, now());
+		this.listener.changed(ChangeListener.CREATED, organization);
+		return organization;
 	}
 
-	/** Creates with a given creation time; the seeder uses it to spread its examples. */
-	synchronized LocalOrganization create(OrganizationDraft draft, Instant createdAt) {
+	/**
+	 * Creates with a given creation time and tells no listener: the seeder uses it to
+	 * spread its examples, which are the starting state rather than changes.
+	 */
+	synchronized LocalOrganization seed(OrganizationDraft draft, Instant createdAt) {
 		Instant at = createdAt.truncatedTo(ChronoUnit.MILLIS);
 		checkExternalIdFree(draft.externalId(), null);
 		checkStripeCustomerIdFree(draft.stripeCustomerId(), null);
@@ -109,6 +126,7 @@ final class LocalOrganizationStore {
 				current.createdAt(), updatedAt);
 		unindex(current);
 		index(updated);
+		this.listener.changed(ChangeListener.UPDATED, updated);
 		return updated;
 	}
 
@@ -118,6 +136,7 @@ final class LocalOrganizationStore {
 			return false;
 		}
 		unindex(removed);
+		this.listener.changed(ChangeListener.DELETED, removed);
 		return true;
 	}
 
