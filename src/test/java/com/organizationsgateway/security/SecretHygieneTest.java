@@ -1,16 +1,22 @@
 package com.organizationsgateway.security;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.organizationsgateway.OrganizationsGatewayApplication;
 import com.organizationsgateway.security.GatewaySecurityProperties.ApiKey;
+import com.organizationsgateway.webhook.TestSignatures;
+import com.organizationsgateway.webhook.WebhookConfiguration;
+import com.organizationsgateway.webhook.WebhookProperties;
+import com.organizationsgateway.webhook.WebhookSecret;
 import com.organizationsgateway.workos.Fixtures;
 import com.organizationsgateway.workos.StubWorkOsServer;
 import com.organizationsgateway.workos.WorkOsProperties;
@@ -22,6 +28,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -41,11 +48,13 @@ class SecretHygieneTest {
 
 	private static final String WRONG_CLIENT_KEY = "wrong-key-hygiene-5e6f7a8b";
 
+	private static final String WEBHOOK_SECRET = "whsec_hygiene_0c9d8e7f6a5b";
+
 	@Test
 	void noSecretAppearsInLogsAnswersOrActuatorOutput(CapturedOutput output) {
 		String clientKeyHash = TestApiKeys.sha256(CLIENT_KEY);
 		List<String> secrets = List.of(WORKOS_KEY, CLIENT_KEY, WRONG_CLIENT_KEY, clientKeyHash,
-				clientKeyHash.toUpperCase());
+				clientKeyHash.toUpperCase(), WEBHOOK_SECRET);
 		StringBuilder answers = new StringBuilder();
 		try (StubWorkOsServer workOs = new StubWorkOsServer()) {
 			workOs.respond((request) -> request.path().startsWith("/organizations/org_")
@@ -58,6 +67,7 @@ class SecretHygieneTest {
 						"--gateway.security.api-keys[0].name=hygiene-service",
 						"--gateway.security.api-keys[0].sha256=" + clientKeyHash,
 						"--gateway.security.api-keys[0].scopes=organizations:read,organizations:write",
+						"--gateway.webhooks.secret=" + WEBHOOK_SECRET,
 						"--management.endpoints.web.exposure.include=health,env,configprops",
 						"--logging.level.com.organizationsgateway=DEBUG",
 						"--logging.level.org.springframework.security=DEBUG",
@@ -74,6 +84,9 @@ class SecretHygieneTest {
 				assertThat(answers).contains("UNAUTHENTICATED");
 				answers.append(graphQl(client, CLIENT_KEY,
 						"mutation { createOrganization(input: {name: \"\"}) { organization { id } } }"));
+				answers.append(webhook(client, WEBHOOK_SECRET));
+				answers.append(webhook(client, "whsec_not_the_secret"));
+				assertThat(answers).contains("accepted").contains("bad_signature");
 				for (String endpoint : List.of("/actuator/env", "/actuator/configprops", "/actuator/health",
 						"/actuator/env/workos.api-key")) {
 					answers.append(client.get()
@@ -114,6 +127,26 @@ class SecretHygieneTest {
 		assertThat(security.toString()).doesNotContain(key.sha256());
 		assertThat(workOs.toString()).doesNotContain(WORKOS_KEY);
 		assertThat(new ApiKeys(List.of(key)).toString()).doesNotContain(key.sha256());
+		assertThat(new WebhookProperties(WEBHOOK_SECRET, Duration.ofSeconds(180), DataSize.ofKilobytes(256), 10)
+			.toString()).doesNotContain(WEBHOOK_SECRET);
+		assertThat(new WebhookSecret(WEBHOOK_SECRET, "test").toString()).doesNotContain(WEBHOOK_SECRET);
+	}
+
+	/** A signed organization.updated event for an organization WorkOS never had. */
+	private static String webhook(WebTestClient client, String secret) {
+		byte[] body = ("{\"id\":\"event_" + UUID.randomUUID() + "\",\"event\":\"organization.updated\","
+				+ "\"data\":{\"object\":\"organization\",\"id\":\"org_01EHZNVPK3SFK441A1RGBFSHRT\","
+				+ "\"name\":\"Hygiene\",\"updated_at\":\"2026-01-15T12:00:00.000Z\"}}")
+			.getBytes(StandardCharsets.UTF_8);
+		return client.post()
+			.uri(WebhookConfiguration.PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("WorkOS-Signature", TestSignatures.header(secret, System.currentTimeMillis(), body))
+			.bodyValue(body)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static String graphQl(WebTestClient client, String apiKey, String query) {
