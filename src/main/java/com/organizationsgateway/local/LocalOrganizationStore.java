@@ -46,11 +46,6 @@ final class LocalOrganizationStore {
 
 	private final Map<String, String> idByDomain = new HashMap<>();
 
-	LocalOrganizationStore(Clock clock, RandomGenerator random) {
-		this(clock, random, (event, organization) -> {
-		});
-	}
-
 	/**
 	 * @param listener told of every create, update and delete under the store's lock, so
 	 * in the order they happened
