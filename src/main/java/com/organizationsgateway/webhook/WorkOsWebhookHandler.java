@@ -8,9 +8,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +38,7 @@ final class WorkOsWebhookHandler {
 
 	static final String METER = "gateway.webhooks";
 
-	private static final Log logger = LogFactory.getLog(WorkOsWebhookHandler.class);
+	private static final Logger logger = LoggerFactory.getLogger(WorkOsWebhookHandler.class);
 
 	/** WorkOS redelivers a failed event for up to about three days. */
 	private static final Duration REMEMBER_EVENTS_FOR = Duration.ofDays(3);
@@ -125,10 +125,8 @@ final class WorkOsWebhookHandler {
 			case REPEATED -> WebhookOutcome.REPEATED;
 			case OUTDATED -> WebhookOutcome.OUTDATED;
 		};
-		if (logger.isDebugEnabled()) {
-			logger.debug("WorkOS webhook " + event.type() + " " + event.id() + " for " + change.organizationId() + ": "
-					+ outcome.tag());
-		}
+		logger.debug("WorkOS webhook {} {} for {}: {}", event.type(), event.id(), change.organizationId(),
+				outcome.tag());
 		return Result.handled(outcome);
 	}
 
