@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -123,7 +124,8 @@ final class PeerSubscription implements SmartLifecycle {
 	/** After the connection factory, which creates the Redis client on start. */
 	@Override
 	public int getPhase() {
-		return this.connectionFactory.getPhase() + 1;
+		int factoryPhase = this.connectionFactory.getPhase();
+		return (factoryPhase == Integer.MAX_VALUE) ? factoryPhase : factoryPhase + 1;
 	}
 
 	/** Whether other instances' changes reach this one now. */
@@ -164,7 +166,7 @@ final class PeerSubscription implements SmartLifecycle {
 			current.addListener(new RedisPubSubAdapter<>() {
 				@Override
 				public void message(String channel, String message) {
-					PeerSubscription.this.applier.execute(() -> receive(message));
+					apply(message);
 				}
 			});
 			current.addListener(new RedisConnectionStateListener() {
@@ -214,7 +216,6 @@ final class PeerSubscription implements SmartLifecycle {
 		// Flushed only now that the subscription is in place, so that no change can slip
 		// between the flush and the first message heard.
 		this.changes.peersReachable();
-		setState(State.SUBSCRIBED);
 		if (this.everConnected) {
 			this.metrics.reconnected();
 			logger.info("Subscribed to Redis channel " + this.properties.channel()
@@ -225,6 +226,8 @@ final class PeerSubscription implements SmartLifecycle {
 		}
 		this.everConnected = true;
 		startPings(current);
+		// Last, so that whoever sees the state sees everything above done.
+		setState(State.SUBSCRIBED);
 	}
 
 	/** A PING now and then notices a connection that died without closing. */
@@ -255,6 +258,15 @@ final class PeerSubscription implements SmartLifecycle {
 		// without telling when.
 		lostConnection.closeAsync();
 		connectAfter(this.properties.backoff(0));
+	}
+
+	private void apply(String message) {
+		try {
+			this.applier.execute(() -> receive(message));
+		}
+		catch (RejectedExecutionException ex) {
+			// Stopping: the cache goes away with the application.
+		}
 	}
 
 	private void receive(String text) {
