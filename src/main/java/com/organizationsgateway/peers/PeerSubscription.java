@@ -73,6 +73,9 @@ final class PeerSubscription implements SmartLifecycle {
 
 	private final AtomicInteger failedAttempts = new AtomicInteger();
 
+	/** Guards going live against losing the connection. */
+	private final Object transitions = new Object();
+
 	private volatile State state = State.CONNECTING;
 
 	private volatile Instant since = Instant.now();
@@ -178,10 +181,9 @@ final class PeerSubscription implements SmartLifecycle {
 			this.connection.set(current);
 			registered = true;
 			current.sync().subscribe(this.properties.channel());
-			if (this.connection.get() != current || !current.isOpen()) {
+			if (!subscribed(current)) {
 				throw new IllegalStateException("connection lost while subscribing");
 			}
-			subscribed(current);
 		}
 		catch (RuntimeException ex) {
 			int failures = this.failedAttempts.getAndIncrement();
@@ -211,23 +213,34 @@ final class PeerSubscription implements SmartLifecycle {
 		throw new IllegalStateException("Unsupported Redis client " + client.getClass().getName());
 	}
 
-	private void subscribed(StatefulRedisPubSubConnection<String, String> current) {
-		this.failedAttempts.set(0);
-		// Flushed only now that the subscription is in place, so that no change can slip
-		// between the flush and the first message heard.
-		this.changes.peersReachable();
-		if (this.everConnected) {
-			this.metrics.reconnected();
-			logger.info("Subscribed to Redis channel " + this.properties.channel()
-					+ " again; the organization cache was flushed, as changes may have been missed");
+	/**
+	 * Goes live on a connection that just subscribed, unless it was lost meanwhile.
+	 * Serialised with {@link #lost}, so that a loss can never be overtaken by going live.
+	 */
+	private boolean subscribed(StatefulRedisPubSubConnection<String, String> current) {
+		synchronized (this.transitions) {
+			if (this.connection.get() != current || !current.isOpen()) {
+				return false;
+			}
+			this.failedAttempts.set(0);
+			// Flushed only now that the subscription is in place, so that no change can
+			// slip between the flush and the first message heard.
+			this.changes.peersReachable();
+			if (this.everConnected) {
+				this.metrics.reconnected();
+				logger.info("Subscribed to Redis channel " + this.properties.channel()
+						+ " again; the organization cache was flushed, as changes may have been missed");
+			}
+			else {
+				logger
+					.info("Subscribed to Redis channel " + this.properties.channel() + " as instance " + this.instance);
+			}
+			this.everConnected = true;
+			startPings(current);
+			// Last, so that whoever sees the state sees everything above done.
+			setState(State.SUBSCRIBED);
+			return true;
 		}
-		else {
-			logger.info("Subscribed to Redis channel " + this.properties.channel() + " as instance " + this.instance);
-		}
-		this.everConnected = true;
-		startPings(current);
-		// Last, so that whoever sees the state sees everything above done.
-		setState(State.SUBSCRIBED);
 	}
 
 	/** A PING now and then notices a connection that died without closing. */
@@ -246,12 +259,14 @@ final class PeerSubscription implements SmartLifecycle {
 	}
 
 	private void lost(StatefulRedisPubSubConnection<String, String> lostConnection, String reason) {
-		if (!this.running || !this.connection.compareAndSet(lostConnection, null)) {
-			return;
+		synchronized (this.transitions) {
+			if (!this.running || !this.connection.compareAndSet(lostConnection, null)) {
+				return;
+			}
+			dispose(this.pings);
+			setState(State.DISCONNECTED);
+			this.changes.peersUnreachable();
 		}
-		dispose(this.pings);
-		setState(State.DISCONNECTED);
-		this.changes.peersUnreachable();
 		logger.warn("Lost the Redis subscription (" + reason
 				+ "); the organization cache runs on its short peer-outage time to live until it is back");
 		// Closed rather than left to Lettuce's own reconnection, which would resubscribe
