@@ -15,13 +15,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maximumSize the most organizations, and separately the most list pages, kept
  * @param staleIfError how long after expiry an entry may still answer a read while the
  * upstream fails (stale-if-error); zero turns this off
+ * @param peerOutageTtl the organization time to live while other instances cannot tell
+ * this one of their changes (their Redis link is down), so that it serves their writes
+ * after at most this long
  */
 @ConfigurationProperties("gateway.cache")
 record CacheProperties(@DefaultValue("60s") Duration organizationTtl, @DefaultValue("5s") Duration listTtl,
-		@DefaultValue("10000") long maximumSize, @DefaultValue("5m") Duration staleIfError) {
+		@DefaultValue("10000") long maximumSize, @DefaultValue("5m") Duration staleIfError,
+		@DefaultValue("5s") Duration peerOutageTtl) {
 
 	static CacheProperties defaults() {
-		return new CacheProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), 10_000, Duration.ofMinutes(5));
+		return new CacheProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), 10_000, Duration.ofMinutes(5),
+				Duration.ofSeconds(5));
 	}
 
 }

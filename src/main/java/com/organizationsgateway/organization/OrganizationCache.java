@@ -78,6 +78,8 @@ final class OrganizationCache {
 
 	private final Duration grace;
 
+	private final Duration peerOutageTtl;
+
 	/** Guards {@link #epoch} together with what is published under it. */
 	private final Object writeLock = new Object();
 
@@ -105,6 +107,7 @@ final class OrganizationCache {
 		this.organizationTtl = properties.organizationTtl();
 		this.listTtl = properties.listTtl();
 		this.grace = properties.staleIfError();
+		this.peerOutageTtl = properties.peerOutageTtl();
 		this.staleOrganizations = Caffeine.newBuilder()
 			.ticker(ticker)
 			.executor(Runnable::run)
@@ -251,6 +254,57 @@ final class OrganizationCache {
 			dropStaleCopies(id, externalIds);
 			this.stalePages.invalidateAll();
 		}
+	}
+
+	/**
+	 * Forgets everything, stale copies included: for when changes may have been missed,
+	 * such as after the link to other instances was down.
+	 */
+	void invalidateAll() {
+		synchronized (this.writeLock) {
+			this.epoch++;
+			this.byId.synchronous().invalidateAll();
+			this.idsByExternalId.clear();
+			this.externalIdLoads.clear();
+			this.pages.synchronous().invalidateAll();
+			this.staleOrganizations.invalidateAll();
+			this.stalePages.invalidateAll();
+		}
+	}
+
+	/**
+	 * Serves entries for at most the peer-outage time to live, those already cached
+	 * included (Caffeine measures expiry from the write): without invalidations from
+	 * other instances, only expiry bounds how long their writes go unseen.
+	 */
+	void shortenLifetimes() {
+		setLifetimes(min(this.organizationTtl, this.peerOutageTtl), min(this.listTtl, this.peerOutageTtl));
+	}
+
+	/** Back to the configured times to live; see {@link #shortenLifetimes()}. */
+	void restoreLifetimes() {
+		setLifetimes(this.organizationTtl, this.listTtl);
+	}
+
+	/** The time to live organizations are cached with now. */
+	Duration organizationLifetime() {
+		return this.byId.synchronous()
+			.policy()
+			.expireAfterWrite()
+			.map((expiry) -> expiry.getExpiresAfter())
+			.orElse(this.organizationTtl);
+	}
+
+	private void setLifetimes(Duration organizations, Duration pages) {
+		this.byId.synchronous()
+			.policy()
+			.expireAfterWrite()
+			.ifPresent((expiry) -> expiry.setExpiresAfter(organizations));
+		this.pages.synchronous().policy().expireAfterWrite().ifPresent((expiry) -> expiry.setExpiresAfter(pages));
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	/** Publishes Caffeine's statistics of both caches as {@code cache.*} meters. */

@@ -74,6 +74,26 @@ public class OrganizationChanges {
 	}
 
 	/**
+	 * Other instances can no longer tell this one of their changes: until
+	 * {@link #peersReachable()}, cached organizations and pages expire after the short
+	 * peer-outage time to live ({@code gateway.cache.peer-outage-ttl}).
+	 */
+	public void peersUnreachable() {
+		this.cache.shortenLifetimes();
+	}
+
+	/**
+	 * Other instances reach this one again: changes made meanwhile may have been missed,
+	 * so the whole cache is forgotten once, and the configured times to live apply again.
+	 */
+	public void peersReachable() {
+		synchronized (this.sink) {
+			this.cache.invalidateAll();
+			this.cache.restoreLifetimes();
+		}
+	}
+
+	/**
 	 * Every accepted change from now on, hot. A subscriber that does not keep up misses
 	 * changes rather than holding up the others.
 	 */

@@ -116,6 +116,26 @@ class OrganizationChangesTest {
 		assertThat(this.changes.publish(change(Kind.UPDATED, T1, Origin.WEBHOOK))).isEqualTo(Outcome.ACCEPTED);
 	}
 
+	@Test
+	void whilePeersAreUnreachableEntriesLiveOnlyTheShortLifetimeAndTheirReturnFlushesOnce() {
+		read();
+		this.changes.peersUnreachable();
+		this.nanos.addAndGet(Duration.ofSeconds(4).toNanos());
+		read();
+		assertThat(this.loads).as("within the 5 s peer-outage lifetime").hasValue(1);
+		this.nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+		read();
+		assertThat(this.loads).as("past the 5 s peer-outage lifetime").hasValue(2);
+
+		this.changes.peersReachable();
+		read();
+		assertThat(this.loads).as("flushed when peers are back").hasValue(3);
+		this.nanos.addAndGet(Duration.ofSeconds(59).toNanos());
+		read();
+		assertThat(this.loads).as("the usual 60 s lifetime again").hasValue(3);
+		assertThat(this.streamed).isEmpty();
+	}
+
 	private void read() {
 		this.cache.getById(this.id, (key) -> {
 			this.loads.incrementAndGet();

@@ -23,9 +23,8 @@ class StaleCopiesTest {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final OrganizationCache cache = new OrganizationCache(
-			new CacheProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), 100, Duration.ofSeconds(120)),
-			this.nanos::get);
+	private final OrganizationCache cache = new OrganizationCache(new CacheProperties(Duration.ofSeconds(60),
+			Duration.ofSeconds(5), 100, Duration.ofSeconds(120), Duration.ofSeconds(5)), this.nanos::get);
 
 	@Test
 	void aLoadedValueStaysAvailableStaleUntilTtlPlusGrace() {
