@@ -80,8 +80,9 @@ class ScopeInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// First, so the scopes are in place whatever the other interceptors do.
-		return Ordered.HIGHEST_PRECEDENCE;
+		// Right after WebSocketAuthentication, so the scopes are in place whatever the
+		// other interceptors do.
+		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
 
 }
