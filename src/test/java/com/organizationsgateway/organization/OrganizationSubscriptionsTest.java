@@ -23,6 +23,8 @@ import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureH
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.client.FieldAccessException;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -40,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * mutations on the same gateway and changes published as a webhook would reach
  * subscribers, filters hold back what does not match, and bad arguments are refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "local-api.seed=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "local-api.seed=false", "gateway.graphql.limits.max-subscriptions-per-connection=2" })
 @AutoConfigureHttpGraphQlTester
 class OrganizationSubscriptionsTest {
 
@@ -51,6 +54,9 @@ class OrganizationSubscriptionsTest {
 			    organization { id name domains { domain } }
 			  }
 			}""";
+
+	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
 
 	@Autowired
 	HttpGraphQlTester graphQlTester;
@@ -181,6 +187,22 @@ class OrganizationSubscriptionsTest {
 				.satisfies((error) -> assertThat(extensions(error)).containsEntry("code", "BAD_USER_INPUT")
 					.containsKey("fieldErrors"));
 		}
+	}
+
+	@Test
+	void oneConnectionRunsAtMostTheConfiguredNumberOfSubscriptions() {
+		WebSocketGraphQlClient client = webSocketClient();
+		subscribed(client.document(SUBSCRIPTION).retrieveSubscription("organizationChanged").toEntity(MAP));
+		subscribed(client.document(SUBSCRIPTION).retrieveSubscription("organizationChanged").toEntity(MAP));
+		Throwable refused = ChangeEvents
+			.of(client.document(SUBSCRIPTION).retrieveSubscription("organizationChanged").toEntity(MAP))
+			.error();
+		assertThat(refused).isInstanceOf(FieldAccessException.class)
+			.extracting((ex) -> ((FieldAccessException) ex).getResponse().getErrors())
+			.asInstanceOf(InstanceOfAssertFactories.LIST)
+			.singleElement()
+			.satisfies((error) -> assertThat(((ResponseError) error).getExtensions()).containsEntry("code",
+					"LIMIT_EXCEEDED"));
 	}
 
 	private ChangeEvents webSocket(Map<String, Object> variables) {
