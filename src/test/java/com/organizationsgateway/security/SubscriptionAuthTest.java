@@ -34,6 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
@@ -154,6 +155,28 @@ class SubscriptionAuthTest {
 		Throwable crossSite = catchThrowable(() -> firstResponse(
 				webSocket(Map.of(HttpHeaders.ORIGIN, "https://evil.example"), Map.of("X-API-Key", READ_KEY))));
 		assertThat(crossSite).hasStackTraceContaining("403");
+	}
+
+	@Test
+	void theHandshakeExemptionOpensNoHttpRoute() {
+		// Looks like a handshake to the security chain, but is no valid one: Spring's
+		// WebSocket handler takes it and refuses it, so no query runs without a
+		// credential.
+		WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.get()
+			.uri((uri) -> uri.path("/graphql")
+				.queryParam("query", "{query}")
+				.build("{ organizations { edges { cursor } } }"))
+			.header(HttpHeaders.UPGRADE, "websocket")
+			.header(HttpHeaders.CONNECTION, "Upgrade")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).doesNotContain("\"data\""));
 	}
 
 	@Test
