@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Hands the authenticated caller's scopes to the execution, where
  * {@link ScopeInstrumentation} checks them against the operation; a refusal gets a 403
  * status and an RFC 6750 {@code insufficient_scope} challenge. Every GraphQL route (POST,
- * GET) runs through here.
+ * GET, SSE, WebSocket) runs through here.
  */
 @Component
 class ScopeInterceptor implements WebGraphQlInterceptor, Ordered {

@@ -104,10 +104,9 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.cors((spec) -> spec.configurationSource(corsSource(path, cors.getIfAvailable())))
-			// Anonymous callers hold every scope only where the mode may admit them;
-			// where
-			// credentials are required, one can only get in as a WebSocket handshake, and
-			// WebSocketAuthentication decides who its connection acts for.
+			// Anonymous callers hold scopes only in modes that may admit them. Where
+			// credentials are required, an anonymous request gets in only as a WebSocket
+			// handshake, and WebSocketAuthentication decides who that connection is.
 			.anonymous((anonymous) -> anonymous.authorities((mode == AccessMode.CREDENTIALS_REQUIRED)
 					? List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS")) : Scopes.authorities(Scopes.ALL)))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.OPTIONS, path)
