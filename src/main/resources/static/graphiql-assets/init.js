@@ -6,13 +6,18 @@
 (function () {
   'use strict';
 
-  // Spring's /graphiql redirect adds ?path=<endpoint>. Only same-origin paths are taken, so a
-  // crafted link cannot point the editor (and any credential typed into it) elsewhere.
-  function endpoint() {
-    var path = new URLSearchParams(window.location.search).get('path');
+  // Spring's /graphiql redirect adds ?path=<endpoint>&wsPath=<WebSocket endpoint>. Only
+  // same-origin paths are taken, so a crafted link cannot point the editor (and any
+  // credential typed into it) elsewhere.
+  function sameOriginPath(name) {
+    var path = new URLSearchParams(window.location.search).get(name);
     return path && path.charAt(0) === '/' && path.charAt(1) !== '/' && path.charAt(1) !== '\\'
       ? path
       : '/graphql';
+  }
+
+  function endpoint() {
+    return sameOriginPath('path');
   }
 
   var defaultQuery = [
@@ -57,6 +62,19 @@
     '    }',
     '  }',
     '}',
+    '',
+    '# Live changes, over a WebSocket to the same endpoint:',
+    '# run it, then change an organization (here in another',
+    '# tab, or anywhere); the result pane shows each change.',
+    'subscription OrganizationChanges {',
+    '  organizationChanged {',
+    '    kind',
+    '    organizationId',
+    '    organization {',
+    '      name',
+    '    }',
+    '  }',
+    '}',
     ''
   ].join('\n');
 
@@ -65,12 +83,20 @@
   //   { "Authorization": "Bearer <token>" }
   // shouldPersistHeaders is off, so a credential typed there stays in memory and is
   // never written to the browser's localStorage.
+  // Subscriptions send the same headers in the WebSocket's connection_init message, which
+  // is where the gateway reads a browser's credential (a handshake cannot carry headers).
   var defaultHeaders = '{}';
+
+  // Same host as the page: the WebSocket counts as 'self' under the CSP's connect-src.
+  function subscriptionUrl() {
+    return (window.location.protocol === 'https:' ? 'wss://' : 'ws://') + window.location.host +
+      sameOriginPath('wsPath');
+  }
 
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(
     React.createElement(GraphiQL, {
-      fetcher: GraphiQL.createFetcher({ url: endpoint() }),
+      fetcher: GraphiQL.createFetcher({ url: endpoint(), subscriptionUrl: subscriptionUrl() }),
       defaultQuery: defaultQuery,
       defaultHeaders: defaultHeaders,
       isHeadersEditorEnabled: true,

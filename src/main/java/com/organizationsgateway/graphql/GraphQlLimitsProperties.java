@@ -13,9 +13,12 @@ import org.springframework.util.unit.DataSize;
  * per id of {@code nodes}
  * @param maxTokens the most grammar tokens the parser reads before giving up
  * @param maxRequestSize the largest request body accepted
+ * @param maxSubscriptionsPerConnection subscriptions one WebSocket connection may run at
+ * once
  */
 @ConfigurationProperties("gateway.graphql.limits")
 public record GraphQlLimitsProperties(@DefaultValue("15") int maxDepth, @DefaultValue("1000") int maxComplexity,
-		@DefaultValue("5000") int maxTokens, @DefaultValue("100KB") DataSize maxRequestSize) {
+		@DefaultValue("5000") int maxTokens, @DefaultValue("100KB") DataSize maxRequestSize,
+		@DefaultValue("25") int maxSubscriptionsPerConnection) {
 
 }

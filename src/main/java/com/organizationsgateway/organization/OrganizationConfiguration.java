@@ -1,6 +1,7 @@
 package com.organizationsgateway.organization;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import com.organizationsgateway.workos.WorkOsClient;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * clock, which is how tests expire entries without sleeping.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CacheProperties.class)
+@EnableConfigurationProperties({ CacheProperties.class, SubscriptionProperties.class })
 class OrganizationConfiguration {
 
 	@Bean
@@ -36,6 +37,19 @@ class OrganizationConfiguration {
 	@Bean
 	OrganizationService organizationService(WorkOsClient client, OrganizationCache cache, OrganizationChanges changes) {
 		return new OrganizationService(client, cache, changes);
+	}
+
+	@Bean
+	OrganizationChangeFeed organizationChangeFeed(OrganizationChanges changes, OrganizationService service,
+			SubscriptionProperties properties) {
+		return new OrganizationChangeFeed(changes, service, properties);
+	}
+
+	@Bean
+	MeterBinder organizationSubscriptionMetrics(OrganizationChangeFeed feed) {
+		return (registry) -> Gauge.builder("gateway.subscriptions.active", feed, OrganizationChangeFeed::subscribers)
+			.description("Running organizationChanged subscriptions")
+			.register(registry);
 	}
 
 }

@@ -7,6 +7,7 @@ import graphql.relay.Connection;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.Try;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.organizationsgateway.graphql.Served;
@@ -15,6 +16,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
@@ -28,8 +30,11 @@ class OrganizationController {
 
 	private final OrganizationService service;
 
-	OrganizationController(OrganizationService service, BatchLoaderRegistry registry) {
+	private final OrganizationChangeFeed feed;
+
+	OrganizationController(OrganizationService service, OrganizationChangeFeed feed, BatchLoaderRegistry registry) {
 		this.service = service;
+		this.feed = feed;
 		// Values are Try, so that a missing organization fails only its own key; the
 		// DataLoader unwraps them.
 		registry.<OrganizationKey, Try<Served<Organization>>>forName(OrganizationLoads.LOADER)
@@ -80,6 +85,12 @@ class OrganizationController {
 	@MutationMapping
 	Mono<DeleteOrganizationPayload> deleteOrganization(@Argument DeleteOrganizationInput input) {
 		return this.service.deleteOrganization(input);
+	}
+
+	@SubscriptionMapping
+	Flux<OrganizationChangeEvent> organizationChanged(@Argument @Nullable String id,
+			@Argument @Nullable List<String> domains) {
+		return this.feed.changes(ChangeFilter.of(id, domains));
 	}
 
 }

@@ -21,10 +21,15 @@ enum AccessMode {
 	OPEN;
 
 	boolean admitsAnonymous(ServerWebExchange exchange) {
+		return admitsAnonymous(exchange.getRequest().getRemoteAddress());
+	}
+
+	/** For a WebSocket connection, judged by the address its handshake came from. */
+	boolean admitsAnonymous(@Nullable InetSocketAddress remote) {
 		return switch (this) {
 			case CREDENTIALS_REQUIRED -> false;
 			case OPEN -> true;
-			case OPEN_TO_LOOPBACK -> isLoopback(exchange.getRequest().getRemoteAddress());
+			case OPEN_TO_LOOPBACK -> isLoopback(remote);
 		};
 	}
 

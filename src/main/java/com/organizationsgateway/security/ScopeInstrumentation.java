@@ -17,9 +17,10 @@ import com.organizationsgateway.graphql.ErrorCode;
 
 /**
  * Refuses an operation before any field runs, so before any upstream call, when the
- * caller lacks its scope: queries need {@code organizations:read}, mutations
- * {@code organizations:write}. It acts on the operation that is really executed, also for
- * persisted queries, and fails closed: no scopes handed over means none granted.
+ * caller lacks its scope: queries and subscriptions need {@code organizations:read},
+ * mutations {@code organizations:write}. It acts on the operation that is really
+ * executed, also for persisted queries, and fails closed: no scopes handed over means
+ * none granted.
  */
 final class ScopeInstrumentation extends SimplePerformantInstrumentation {
 
@@ -31,7 +32,7 @@ final class ScopeInstrumentation extends SimplePerformantInstrumentation {
 		OperationDefinition.Operation operation = parameters.getExecutionContext()
 			.getOperationDefinition()
 			.getOperation();
-		String required = (operation == OperationDefinition.Operation.QUERY) ? Scopes.READ : Scopes.WRITE;
+		String required = (operation == OperationDefinition.Operation.MUTATION) ? Scopes.WRITE : Scopes.READ;
 		GrantedScopes granted = parameters.getExecutionContext().getGraphQLContext().get(GrantedScopes.KEY);
 		if (granted == null || !granted.scopes().contains(required)) {
 			throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Hands the authenticated caller's scopes to the execution, where
  * {@link ScopeInstrumentation} checks them against the operation; a refusal gets a 403
  * status and an RFC 6750 {@code insufficient_scope} challenge. Every GraphQL route (POST,
- * GET) runs through here.
+ * GET, SSE, WebSocket) runs through here.
  */
 @Component
 class ScopeInterceptor implements WebGraphQlInterceptor, Ordered {
@@ -80,8 +80,9 @@ class ScopeInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// First, so the scopes are in place whatever the other interceptors do.
-		return Ordered.HIGHEST_PRECEDENCE;
+		// Right after WebSocketAuthentication, so the scopes are in place whatever the
+		// other interceptors do.
+		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
 
 }

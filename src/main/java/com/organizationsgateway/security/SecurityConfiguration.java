@@ -1,5 +1,7 @@
 package com.organizationsgateway.security;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,17 +16,20 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -86,8 +91,10 @@ class SecurityConfiguration {
 			CredentialAuthenticationManager authenticationManager, GatewaySecurityProperties properties,
 			ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
 		String path = graphQl.getHttp().getPath();
+		String webSocketPath = graphQl.getWebsocket().getPath();
 		UnauthenticatedEntryPoint entryPoint = new UnauthenticatedEntryPoint();
-		http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(path))
+		http.securityMatcher(ServerWebExchangeMatchers
+			.pathMatchers((webSocketPath != null) ? new String[] { path, webSocketPath } : new String[] { path }))
 			// Credentials travel in headers, never in cookies, so there is no session and
 			// nothing a cross-site form could ride on.
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -97,8 +104,14 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.cors((spec) -> spec.configurationSource(corsSource(path, cors.getIfAvailable())))
-			.anonymous((anonymous) -> anonymous.authorities(Scopes.authorities(Scopes.ALL)))
+			// Anonymous callers hold scopes only in modes that may admit them. Where
+			// credentials are required, an anonymous request gets in only as a WebSocket
+			// handshake, and WebSocketAuthentication decides who that connection is.
+			.anonymous((anonymous) -> anonymous.authorities((mode == AccessMode.CREDENTIALS_REQUIRED)
+					? List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS")) : Scopes.authorities(Scopes.ALL)))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.OPTIONS, path)
+				.permitAll()
+				.matchers(webSocketHandshake(webSocketPath))
 				.permitAll()
 				.anyExchange()
 				.access(access(mode)))
@@ -123,6 +136,24 @@ class SecurityConfiguration {
 					|| mode.admitsAnonymous(context.getExchange()))
 			.defaultIfEmpty(mode.admitsAnonymous(context.getExchange()))
 			.map(AuthorizationDecision::new);
+	}
+
+	/**
+	 * A WebSocket handshake on Spring's GraphQL WebSocket endpoint, which serves exactly
+	 * these requests (its handler mapping runs before every other): browsers cannot send
+	 * a credential with it, so the connection authenticates in its
+	 * {@code connection_init} message instead ({@link WebSocketAuthentication}). A
+	 * credential in the handshake's headers is still checked, and a bad one refused.
+	 */
+	private static ServerWebExchangeMatcher webSocketHandshake(@Nullable String webSocketPath) {
+		return (exchange) -> {
+			ServerHttpRequest request = exchange.getRequest();
+			boolean handshake = webSocketPath != null && request.getMethod() == HttpMethod.GET
+					&& "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())
+					&& webSocketPath.equals(request.getPath().pathWithinApplication().value());
+			return handshake ? ServerWebExchangeMatcher.MatchResult.match()
+					: ServerWebExchangeMatcher.MatchResult.notMatch();
+		};
 	}
 
 	/** Boot's {@code spring.graphql.cors.*}, applied before authentication. */

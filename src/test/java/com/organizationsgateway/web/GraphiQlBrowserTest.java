@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +31,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.organizationsgateway.organization.OrganizationChange;
+import com.organizationsgateway.organization.OrganizationChanges;
+import com.organizationsgateway.workos.WorkOsOrganization;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -78,6 +86,12 @@ class GraphiQlBrowserTest {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private OrganizationChanges changes;
+
+	@Autowired
+	private MeterRegistry meterRegistry;
 
 	private Path profile;
 
@@ -163,6 +177,44 @@ class GraphiQlBrowserTest {
 		assertNoContentSecurityPolicyViolations();
 	}
 
+	@Test
+	void subscribesOverAWebSocketAndShowsLiveChanges() {
+		openGraphiQl();
+		double before = activeSubscriptions();
+		this.browser.executeScript(
+				"document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])",
+				"subscription { organizationChanged { kind organizationId organization { name } } }");
+		// A click while GraphiQL is still loading the schema can go unheard; click again
+		// (a second click on a running subscription would stop it, so only after a wait).
+		for (int attempt = 1;; attempt++) {
+			click(By.cssSelector(".graphiql-execute-button"));
+			try {
+				new WebDriverWait(this.browser, Duration.ofSeconds(10))
+					.until((driver) -> activeSubscriptions() > before);
+				break;
+			}
+			catch (TimeoutException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
+		String id = "org_01KBROWSERSUBSCR1PT10N0000";
+		Instant now = Instant.now();
+		this.changes.publish(new OrganizationChange(id, OrganizationChange.Kind.UPDATED, Set.of(), now,
+				new WorkOsOrganization(id, "Live Corp", List.of(), Map.of(), null, null, now, now),
+				OrganizationChange.Origin.WEBHOOK));
+
+		this.wait.until((driver) -> responseText().contains("Live Corp"));
+		assertThat(responseText()).contains("\"kind\": \"UPDATED\"", id);
+		assertOnlyLoopback(requestedUrls());
+		assertNoContentSecurityPolicyViolations();
+	}
+
+	private double activeSubscriptions() {
+		return this.meterRegistry.get("gateway.subscriptions.active").gauge().value();
+	}
+
 	/** Types the operation into the editor, runs it, and reads the result pane. */
 	private JsonNode run(String operation) {
 		String before = responseText();
@@ -238,7 +290,7 @@ class GraphiQlBrowserTest {
 		this.browser.get(base + "/graphiql-assets/page.css");
 		this.browser.executeScript("window.localStorage.clear()");
 		drainLogs();
-		// Boot's redirect adds ?path=/graphql
+		// Boot's redirect adds ?path=/graphql&wsPath=/graphql
 		this.browser.get(base + "/graphiql");
 		this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".graphiql-query-editor .CodeMirror")));

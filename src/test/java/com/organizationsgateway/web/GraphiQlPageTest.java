@@ -49,7 +49,7 @@ class GraphiQlPageTest {
 			.expectStatus()
 			.isTemporaryRedirect()
 			.expectHeader()
-			.value("Location", endsWith("/graphiql?path=/graphql"));
+			.value("Location", endsWith("/graphiql?path=/graphql&wsPath=/graphql"));
 	}
 
 	@Test

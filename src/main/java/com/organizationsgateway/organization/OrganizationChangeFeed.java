@@ -1,0 +1,138 @@
+package com.organizationsgateway.organization;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import com.organizationsgateway.graphql.Served;
+import com.organizationsgateway.graphql.SubscriptionOverflowException;
+import com.organizationsgateway.organization.OrganizationChange.Kind;
+import com.organizationsgateway.workos.WorkOsOrganization;
+
+/**
+ * What {@code Subscription.organizationChanged} delivers: the changes of
+ * {@link OrganizationChanges#stream()}, each turned into an event once for all
+ * subscribers, then filtered and buffered for each on its own. A change without the
+ * organization's new state (a webhook names only the id) gets it through the cached read
+ * path, which the change has just cleared, so the read is fresh.
+ * <p>
+ * Each subscriber has a buffer of {@code gateway.subscriptions.buffer-size} changes; one
+ * that falls further behind is ended with an error rather than silently skipped, and
+ * never holds up the others.
+ */
+class OrganizationChangeFeed {
+
+	private static final Logger logger = LoggerFactory.getLogger(OrganizationChangeFeed.class);
+
+	/**
+	 * Changes waiting to be turned into events while a read of a new state is under way.
+	 */
+	private static final int PENDING_CHANGES = 1024;
+
+	private final SubscriptionProperties properties;
+
+	private final OrganizationService service;
+
+	private final Flux<ResolvedChange> resolved;
+
+	private final AtomicInteger subscribers = new AtomicInteger();
+
+	OrganizationChangeFeed(OrganizationChanges changes, OrganizationService service,
+			SubscriptionProperties properties) {
+		this.properties = properties;
+		this.service = service;
+		// Shared and connected only while someone listens, so that nobody listening costs
+		// no reads; concatMap keeps the order in which the changes were learnt.
+		this.resolved = changes.stream()
+			.filter((change) -> change.organizationId() != null && change.kind() != Kind.POSSIBLY_CHANGED)
+			.map((change) -> new Learnt(change, Instant.now()))
+			.onBackpressureBuffer(PENDING_CHANGES,
+					(dropped) -> logger.warn("Subscribers miss a change to {}: too many changes waiting to be read",
+							dropped.change().organizationId()),
+					BufferOverflowStrategy.DROP_OLDEST)
+			.concatMap(this::resolve)
+			.publish()
+			.refCount();
+	}
+
+	/** The changes that pass the filter, from now on, for one subscriber. */
+	Flux<OrganizationChangeEvent> changes(ChangeFilter filter) {
+		int bufferSize = this.properties.bufferSize();
+		return this.resolved.filter(filter.newMatcher())
+			.map(ResolvedChange::event)
+			.onBackpressureBuffer(bufferSize)
+			.onErrorMap(Exceptions::isOverflow, (ex) -> new SubscriptionOverflowException(bufferSize))
+			.doOnSubscribe((subscription) -> this.subscribers.incrementAndGet())
+			.doFinally((signal) -> this.subscribers.decrementAndGet());
+	}
+
+	/** Subscriptions currently listening, for the metrics and for tests to wait on. */
+	int subscribers() {
+		return this.subscribers.get();
+	}
+
+	private Mono<ResolvedChange> resolve(Learnt learnt) {
+		OrganizationChange change = learnt.change();
+		String id = change.organizationId();
+		WorkOsOrganization snapshot = change.organization();
+		if (change.kind() == Kind.DELETED) {
+			return Mono.just(new ResolvedChange(
+					new OrganizationChangeEvent(OrganizationChangeKind.DELETED, id, null,
+							learnt.at().atOffset(ZoneOffset.UTC)),
+					domains((snapshot != null) ? Organization.from(snapshot) : null)));
+		}
+		OrganizationChangeKind kind = (change.kind() == Kind.CREATED) ? OrganizationChangeKind.CREATED
+				: OrganizationChangeKind.UPDATED;
+		Mono<@Nullable Organization> organization = (snapshot != null) ? Mono.just(Organization.from(snapshot))
+				: read(id);
+		return organization.map((found) -> resolved(kind, id, found, learnt))
+			.switchIfEmpty(Mono.fromSupplier(() -> resolved(kind, id, null, learnt)));
+	}
+
+	private Mono<Organization> read(String id) {
+		return this.service.organization(new OrganizationKey.ById(id))
+			.map(Served::value)
+			.timeout(this.properties.readTimeout())
+			.onErrorResume((ex) -> {
+				logger.warn("Subscribers get a change to {} without its new state, which could not be read: {}", id,
+						ex.getMessage());
+				return Mono.empty();
+			});
+	}
+
+	private static ResolvedChange resolved(OrganizationChangeKind kind, String id, @Nullable Organization organization,
+			Learnt learnt) {
+		Instant occurredAt = (organization != null) ? organization.updatedAt().toInstant()
+				: (learnt.change().updatedAt() != null) ? learnt.change().updatedAt() : learnt.at();
+		return new ResolvedChange(
+				new OrganizationChangeEvent(kind, id, organization, occurredAt.atOffset(ZoneOffset.UTC)),
+				domains(organization));
+	}
+
+	private static Set<String> domains(@Nullable Organization organization) {
+		if (organization == null) {
+			return Set.of();
+		}
+		return organization.domains()
+			.stream()
+			.map((domain) -> domain.domain().toLowerCase(Locale.ROOT))
+			.collect(Collectors.toSet());
+	}
+
+	/** A change, and when this instance learnt of it. */
+	private record Learnt(OrganizationChange change, Instant at) {
+
+	}
+
+}
