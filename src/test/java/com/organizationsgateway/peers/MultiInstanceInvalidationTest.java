@@ -3,6 +3,10 @@ package com.organizationsgateway.peers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -11,9 +15,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -22,7 +33,8 @@ import static org.assertj.core.api.Assertions.fail;
  * Two gateway instances on one real Redis: A in local mode, B in WorkOS mode with A's
  * embedded API as its WorkOS. A change made through A reaches B's cache over Redis
  * pub/sub; without Redis, both keep answering and B falls back to a short cache lifetime;
- * with Redis back, propagation resumes.
+ * with Redis back, propagation resumes. A subscriber on B hears of changes made through
+ * A.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiInstanceInvalidationTest {
@@ -139,6 +151,35 @@ class MultiInstanceInvalidationTest {
 	}
 
 	@Test
+	void aSubscriberOnOneInstanceHearsOfChangesMadeThroughTheOther() {
+		String id = this.a.createOrganization("Subscribed Corp");
+		BlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
+		Disposable subscription = changesOver(this.b, id).subscribe(events::add);
+		try {
+			until(() -> activeSubscriptions(this.b) > 0, STATE_CHANGE_BOUND, "the subscription in place on B");
+			List<Duration> delays = new ArrayList<>();
+			for (int i = 1; i <= 5; i++) {
+				String name = "Subscribed Corp " + i;
+				long start = System.nanoTime();
+				this.a.rename(id, name);
+				Map<String, Object> event = next(events);
+				delays.add(Duration.ofNanos(System.nanoTime() - start));
+				assertThat(event).containsEntry("kind", "UPDATED").containsEntry("organizationId", id);
+				assertThat(event.get("organization")).isEqualTo(Map.of("name", name));
+			}
+			this.a.delete(id);
+			Map<String, Object> deleted = next(events);
+			assertThat(deleted).containsEntry("kind", "DELETED").containsEntry("organizationId", id);
+			assertThat(deleted.get("organization")).isNull();
+			System.out.printf("Subscription on B, changes made through A: event received p50 %s max %s%n", p50(delays),
+					max(delays));
+		}
+		finally {
+			subscription.dispose();
+		}
+	}
+
+	@Test
 	void withoutRedisBothInstancesKeepAnsweringOnAShortCacheLifetimeAndPropagationResumesAfterwards() {
 		String id = this.a.createOrganization("Outage Corp");
 		assertThat(this.b.read(id).name()).isEqualTo("Outage Corp");
@@ -180,6 +221,42 @@ class MultiInstanceInvalidationTest {
 		this.a.rename(id, "Outage Corp after outage");
 		until(() -> "Outage Corp after outage".equals(this.b.read(id).name()), PROPAGATION_BOUND,
 				"instance B serving the rename after Redis came back");
+	}
+
+	/** organizationChanged(id) on an instance, over SSE, as the data of each event. */
+	@SuppressWarnings("unchecked")
+	private static Flux<Map<String, Object>> changesOver(GatewayInstance instance, String id) {
+		Map<String, Object> body = Map.of("query",
+				"subscription($id: ID) { organizationChanged(id: $id) { kind organizationId organization { name } } }",
+				"variables", Map.of("id", id));
+		return WebClient.create("http://127.0.0.1:" + instance.port())
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(body)
+			.retrieve()
+			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.filter((event) -> "next".equals(event.event()))
+			.mapNotNull(ServerSentEvent::data)
+			.map((data) -> (Map<String, Object>) ((Map<String, Object>) data.get("data")).get("organizationChanged"));
+	}
+
+	private static double activeSubscriptions(GatewayInstance instance) {
+		return instance.bean(MeterRegistry.class).get("gateway.subscriptions.active").gauge().value();
+	}
+
+	private static Map<String, Object> next(BlockingQueue<Map<String, Object>> events) {
+		try {
+			Map<String, Object> event = events.poll(PROPAGATION_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+			assertThat(event).as("an event within " + PROPAGATION_BOUND).isNotNull();
+			return event;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static double accepted(GatewayInstance instance) {
