@@ -61,8 +61,8 @@ class SecurityConfiguration {
 	/**
 	 * No observations of Spring Security's own: they would wrap each of the chain's
 	 * filters, the authentication and the authorization in an observation (and a span) on
-	 * every request, which costs more CPU than the filters themselves. Every request is
-	 * already observed as {@code http.server.requests}, refusals included.
+	 * every request, about 5% of a warm read's CPU. Every request is already observed as
+	 * {@code http.server.requests}, refusals included.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
