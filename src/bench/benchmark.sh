@@ -7,10 +7,14 @@
 #   (c) the same bytes as (a) from a trivial endpoint on the same HTTP stack (the ceiling),
 # with the (a)/(c) ratio and the upstream calls each operation cost.
 #
+# The gateway runs as documented for production: the extracted jar with a class data
+# sharing archive, which src/bench/cds.sh writes (once per jar) before the measurement.
+#
 # Usage: src/bench/benchmark.sh [--profile]
 #   --profile         also records a JFR profile of (a) and prints its hottest frames
 # Environment: BENCH_DURATION (15s), BENCH_WARMUP (60s), BENCH_CONNECTIONS (32),
-#   BENCH_THREADS (2), BENCH_PORT (18080), BENCH_JAVA_OPTS (see below), JAVA (java on PATH).
+#   BENCH_THREADS (2), BENCH_PORT (18080), BENCH_JAVA_OPTS (see below), JAVA (java on PATH),
+#   BENCH_CDS (true; false runs the plain jar without an archive).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -23,6 +27,7 @@ JAVA="${JAVA:-java}"
 # Serial GC and a bounded heap: the live set is ~20 MB plus caches, and on 2 cores G1's
 # concurrent threads and larger default heap cost RSS without helping latency.
 JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}"
+CDS="${BENCH_CDS:-true}"
 PROFILE=false
 [ "${1:-}" = "--profile" ] && PROFILE=true
 
@@ -48,6 +53,17 @@ if [ -z "$JAR" ]; then
   JAR=$(ls target/organizations-gateway-*.jar | grep -v plain | head -1)
 fi
 
+RUN_JAR="$JAR"
+if [ "$CDS" = true ]; then
+  CDS_DIR=target/cds
+  RUN_JAR="$CDS_DIR/$(basename "$JAR")"
+  if [ ! -s "$CDS_DIR/app.jsa" ] || [ ! -f "$RUN_JAR" ] || [ "$JAR" -nt "$CDS_DIR/app.jsa" ]; then
+    echo "Writing the class data sharing archive (src/bench/cds.sh, a training run)..."
+    CDS_JAVA_OPTS="$JAVA_OPTS" src/bench/cds.sh "$JAR" "$CDS_DIR"
+  fi
+  JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$CDS_DIR/app.jsa"
+fi
+
 if curl -s -o /dev/null "$BASE/actuator/health"; then
   echo "Port $PORT is taken; set BENCH_PORT" >&2
   exit 1
@@ -59,7 +75,7 @@ post() { curl -s -X POST "$BASE$1" -H 'Content-Type: application/json' --data-bi
 FIRST='{"query":"{ organizations(first: 1) { edges { node { id } } } }"}'
 start_ns=$(date +%s%N)
 # WORKOS_API_KEY is cleared so that the benchmark always runs against the local API.
-WORKOS_API_KEY= "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --gateway.benchmark.enabled=true \
+WORKOS_API_KEY= "$JAVA" $JAVA_OPTS -jar "$RUN_JAR" --server.port="$PORT" --gateway.benchmark.enabled=true \
   >"$OUT/gateway.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT

@@ -197,6 +197,35 @@ final class OrganizationCache {
 	}
 
 	/**
+	 * The organization with this id if the cache holds it loaded and fresh, else null. A
+	 * hit counts as one in the cache statistics; a miss is left to the load that follows.
+	 */
+	@Nullable WorkOsOrganization freshById(String id) {
+		// The map view does not count; getIfPresent then counts the hit.
+		return isLoaded(this.byId.asMap().get(id)) ? loaded(this.byId.getIfPresent(id)) : null;
+	}
+
+	/**
+	 * The organization with this external id if the cache holds it loaded and fresh, else
+	 * null; counted as {@link #freshById} is.
+	 */
+	@Nullable WorkOsOrganization freshByExternalId(String externalId) {
+		String id = this.idsByExternalId.get(externalId);
+		if (id == null || !isLoaded(this.byId.asMap().get(id))) {
+			return null;
+		}
+		return cachedByExternalId(externalId);
+	}
+
+	private static boolean isLoaded(@Nullable CompletableFuture<?> future) {
+		return future != null && future.isDone() && !future.isCompletedExceptionally();
+	}
+
+	private static @Nullable WorkOsOrganization loaded(@Nullable CompletableFuture<WorkOsOrganization> future) {
+		return isLoaded(future) ? future.join() : null;
+	}
+
+	/**
 	 * The organization with this id as last seen, cached or stale, without any upstream
 	 * call.
 	 */

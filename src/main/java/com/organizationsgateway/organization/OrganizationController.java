@@ -22,8 +22,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The organizations part of the schema; each handler delegates in one line. Lookups of
- * single organizations go through a DataLoader, so repeated ids within one operation cost
- * one load.
+ * single organizations that the cache cannot answer go through a DataLoader, so repeated
+ * ids within one operation cost one load.
  */
 @Controller
 class OrganizationController {
@@ -44,7 +44,10 @@ class OrganizationController {
 	@QueryMapping
 	CompletableFuture<Organization> organization(@Argument @Nullable String id, @Argument @Nullable String externalId,
 			DataFetchingEnvironment environment) {
-		return OrganizationLoads.organization(environment, OrganizationKey.of(id, externalId));
+		OrganizationKey key = OrganizationKey.of(id, externalId);
+		Organization cached = this.service.cached(key);
+		return (cached != null) ? CompletableFuture.completedFuture(cached)
+				: OrganizationLoads.organization(environment, key);
 	}
 
 	@QueryMapping
@@ -58,7 +61,9 @@ class OrganizationController {
 
 	@QueryMapping
 	CompletableFuture<@Nullable Organization> node(@Argument String id, DataFetchingEnvironment environment) {
-		return OrganizationLoads.node(environment, id);
+		Organization cached = InputRules.isOrganizationId(id) ? this.service.cached(new OrganizationKey.ById(id))
+				: null;
+		return (cached != null) ? CompletableFuture.completedFuture(cached) : OrganizationLoads.node(environment, id);
 	}
 
 	@QueryMapping

@@ -220,6 +220,33 @@ class OrganizationCacheTest {
 			.count()).isEqualTo(1.0);
 	}
 
+	@Test
+	void theWarmReadShortcutAnswersOnlyLoadedFreshEntriesAndCountsEachGetOnce() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		this.cache.bindTo(registry);
+		String id = TestOrganizations.newId();
+		CountingLoader loader = new CountingLoader(
+				(key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-" + id)));
+		assertThat(this.cache.freshById(id)).isNull();
+		this.cache.getById(id, loader).block(TIMEOUT);
+		assertThat(this.cache.freshById(id).name()).isEqualTo("A");
+		assertThat(this.cache.freshByExternalId("ext-" + id).id()).isEqualTo(id);
+		advance(Duration.ofSeconds(61));
+		assertThat(this.cache.freshById(id)).isNull();
+		assertThat(this.cache.freshByExternalId("ext-" + id)).isNull();
+		// the shortcut's two hits; its misses leave the counting to the load
+		assertThat(gets(registry, "hit")).isEqualTo(2.0);
+		assertThat(gets(registry, "miss")).isEqualTo(1.0);
+		this.cache.getById(id, loader).block(TIMEOUT);
+		this.cache.invalidate(id, List.of());
+		assertThat(this.cache.freshById(id)).isNull();
+		assertThat(loader.calls.get()).isEqualTo(2);
+	}
+
+	private static double gets(SimpleMeterRegistry registry, String result) {
+		return registry.get("cache.gets").tag("cache", "organizations").tag("result", result).functionCounter().count();
+	}
+
 	private void assertCoalesced(CacheRead read) throws Exception {
 		String id = TestOrganizations.newId();
 		Sinks.One<WorkOsOrganization> slow = Sinks.one();
