@@ -38,8 +38,7 @@ final class LocalApi {
 	LocalApi(int port, JsonMapper jsonMapper) {
 		this.baseUrl = "http://localhost:" + port;
 		this.anonymous = WebTestClient.bindToServer()
-			// generous: a stalled first call to the upstream is retried after its 10 s
-			// response timeout
+			// generous: the build shares two cores with other work
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.baseUrl(this.baseUrl)
 			.build();

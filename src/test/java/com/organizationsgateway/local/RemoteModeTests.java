@@ -30,8 +30,7 @@ class RemoteModeTests {
 		assertThat(this.context.getBeanNamesForType(LocalApiConfiguration.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(LocalOrganizationStore.class)).isEmpty();
 		WebTestClient.bindToServer()
-			// generous: a stalled first call to the upstream is retried after its 10 s
-			// response timeout
+			// generous: the build shares two cores with other work
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.baseUrl("http://localhost:" + this.port)
 			.build()

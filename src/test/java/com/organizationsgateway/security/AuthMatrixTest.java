@@ -168,8 +168,7 @@ class AuthMatrixTest {
 	void everyCallerAgainstEveryQueryOverGet(Caller caller, Operation operation) {
 		this.upstream.reset();
 		WebTestClient.ResponseSpec response = WebTestClient.bindToServer()
-			// generous: a stalled first call to the upstream is retried after its 10 s
-			// response timeout
+			// generous: the build shares two cores with other work
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.build()
@@ -226,8 +225,7 @@ class AuthMatrixTest {
 
 	private WebTestClient.ResponseSpec post(Map<String, String> headers, String document) {
 		return WebTestClient.bindToServer()
-			// generous: a stalled first call to the upstream is retried after its 10 s
-			// response timeout
+			// generous: the build shares two cores with other work
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.build()

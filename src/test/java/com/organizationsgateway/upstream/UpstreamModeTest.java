@@ -91,8 +91,7 @@ class UpstreamModeTest {
 	private static WebTestClient gateway(ConfigurableApplicationContext app) {
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		return WebTestClient.bindToServer()
-			// generous: a stalled first call to the upstream is retried after its 10 s
-			// response timeout
+			// generous: the build shares two cores with other work
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.baseUrl("http://127.0.0.1:" + port)
 			.build();

@@ -34,8 +34,7 @@ class GraphiQlPageTest {
 	@BeforeEach
 	void connect() {
 		this.client = WebTestClient.bindToServer()
-			// generous: a stalled first call to the upstream is retried after its 10 s
-			// response timeout
+			// generous: the build shares two cores with other work
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.build();
