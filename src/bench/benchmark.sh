@@ -26,7 +26,7 @@ PORT="${BENCH_PORT:-18080}"
 JAVA="${JAVA:-java}"
 # Serial GC and a bounded heap: the live set is ~20 MB plus caches, and on 2 cores G1's
 # concurrent threads and larger default heap cost RSS without helping latency.
-JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}"
 CDS="${BENCH_CDS:-true}"
 PROFILE=false
 [ "${1:-}" = "--profile" ] && PROFILE=true
