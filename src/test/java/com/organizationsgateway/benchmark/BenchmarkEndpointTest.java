@@ -1,9 +1,9 @@
 package com.organizationsgateway.benchmark;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.organizationsgateway.TestClients;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,11 +26,7 @@ class BenchmarkEndpointTest {
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.build();
+		this.client = TestClients.toPort(this.port);
 	}
 
 	@Test

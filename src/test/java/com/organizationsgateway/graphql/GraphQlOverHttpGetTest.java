@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.organizationsgateway.TestClients;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.MediaTypes;
@@ -39,10 +41,7 @@ class GraphQlOverHttpGetTest {
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.build();
+		this.client = TestClients.to("http://127.0.0.1:" + this.port);
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.organizationsgateway.TestClients;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.MediaTypes;
@@ -29,11 +31,7 @@ class GraphQlOverHttpPostTest {
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + this.port + "/graphql")
-			.build();
+		this.client = TestClients.to("http://127.0.0.1:" + this.port + "/graphql");
 	}
 
 	@Test

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.organizationsgateway.TestClients;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -37,11 +39,7 @@ final class LocalApi {
 
 	LocalApi(int port, JsonMapper jsonMapper) {
 		this.baseUrl = "http://localhost:" + port;
-		this.anonymous = WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.baseUrl(this.baseUrl)
-			.build();
+		this.anonymous = TestClients.to(this.baseUrl);
 		this.client = this.anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, KEY).build();
 		this.jsonMapper = jsonMapper;
 	}

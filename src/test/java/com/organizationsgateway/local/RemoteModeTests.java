@@ -2,12 +2,13 @@ package com.organizationsgateway.local;
 
 import org.junit.jupiter.api.Test;
 
+import com.organizationsgateway.TestClients;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +30,7 @@ class RemoteModeTests {
 	void aWorkOsKeyTurnsTheLocalApiOff() {
 		assertThat(this.context.getBeanNamesForType(LocalApiConfiguration.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(LocalOrganizationStore.class)).isEmpty();
-		WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.baseUrl("http://localhost:" + this.port)
-			.build()
+		TestClients.to("http://localhost:" + this.port)
 			.get()
 			.uri("/organizations")
 			.header(HttpHeaders.AUTHORIZATION, LocalApi.KEY)

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.organizationsgateway.TestClients;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -37,11 +39,7 @@ class MetricsAndHealthTest {
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.build();
+		this.client = TestClients.toPort(this.port);
 	}
 
 	@Test

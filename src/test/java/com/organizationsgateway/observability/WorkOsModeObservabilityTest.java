@@ -1,12 +1,12 @@
 package com.organizationsgateway.observability;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.organizationsgateway.TestClients;
 import com.organizationsgateway.workos.Fixtures;
 import com.organizationsgateway.workos.StubWorkOsServer;
 import com.organizationsgateway.workos.StubWorkOsServer.StubResponse;
@@ -113,11 +113,7 @@ class WorkOsModeObservabilityTest {
 	}
 
 	private WebTestClient gateway() {
-		return WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.build();
+		return TestClients.toPort(this.port);
 	}
 
 }

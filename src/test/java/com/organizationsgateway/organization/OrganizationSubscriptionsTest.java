@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import com.organizationsgateway.TestClients;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
 
@@ -28,9 +29,6 @@ import org.springframework.graphql.client.FieldAccessException;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -230,20 +228,7 @@ class OrganizationSubscriptionsTest {
 	}
 
 	private Flux<Map<String, Object>> sseResponses(Map<String, Object> variables) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("query", SUBSCRIPTION);
-		body.put("variables", variables);
-		return WebClient.create("http://127.0.0.1:" + this.port)
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.bodyValue(body)
-			.retrieve()
-			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
-			})
-			.filter((event) -> "next".equals(event.event()))
-			.mapNotNull(ServerSentEvent::data);
+		return TestClients.sse(this.port, SUBSCRIPTION, variables);
 	}
 
 	/** Subscribes, and returns once the gateway has the subscription in place. */

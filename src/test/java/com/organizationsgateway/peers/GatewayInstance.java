@@ -1,6 +1,5 @@
 package com.organizationsgateway.peers;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.organizationsgateway.OrganizationsGatewayApplication;
+import com.organizationsgateway.TestClients;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -56,10 +56,7 @@ final class GatewayInstance implements AutoCloseable {
 			.initializers(
 					(context) -> context.getBeanFactory().registerSingleton("countUpstreamCalls", countUpstreamCalls))
 			.run(all.toArray(String[]::new));
-		this.client = WebTestClient.bindToServer()
-			.responseTimeout(Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + port())
-			.build();
+		this.client = TestClients.toPort(port());
 	}
 
 	static GatewayInstance start(String... args) {

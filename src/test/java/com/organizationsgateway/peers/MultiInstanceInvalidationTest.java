@@ -20,11 +20,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.ParameterizedTypeReference;
+import com.organizationsgateway.TestClients;
+
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -226,21 +224,11 @@ class MultiInstanceInvalidationTest {
 	/** organizationChanged(id) on an instance, over SSE, as the data of each event. */
 	@SuppressWarnings("unchecked")
 	private static Flux<Map<String, Object>> changesOver(GatewayInstance instance, String id) {
-		Map<String, Object> body = Map.of("query",
+		return TestClients.sse(instance.port(),
 				"subscription($id: ID) { organizationChanged(id: $id) { kind organizationId organization { name } } }",
-				"variables", Map.of("id", id));
-		return WebClient.create("http://127.0.0.1:" + instance.port())
-			.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.bodyValue(body)
-			.retrieve()
-			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
-			})
-			.filter((event) -> "next".equals(event.event()))
-			.mapNotNull(ServerSentEvent::data)
-			.map((data) -> (Map<String, Object>) ((Map<String, Object>) data.get("data")).get("organizationChanged"));
+				Map.of("id", id))
+			.map((response) -> (Map<String, Object>) ((Map<String, Object>) response.get("data"))
+				.get("organizationChanged"));
 	}
 
 	private static double activeSubscriptions(GatewayInstance instance) {

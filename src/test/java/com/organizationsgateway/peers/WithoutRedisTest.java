@@ -1,8 +1,8 @@
 package com.organizationsgateway.peers;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
+
+import com.organizationsgateway.TestClients;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,7 +10,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,10 +32,7 @@ class WithoutRedisTest {
 		assertThat(this.context.getBeanNamesForType(ReactiveRedisConnectionFactory.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(PeerSubscription.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(PeerPublisher.class)).isEmpty();
-		WebTestClient.bindToServer()
-			.responseTimeout(Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.build()
+		TestClients.toPort(this.port)
 			.get()
 			.uri("/actuator/health")
 			.exchange()

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.organizationsgateway.TestClients;
 import com.organizationsgateway.workos.StubWorkOsServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,11 +168,7 @@ class AuthMatrixTest {
 	@MethodSource("queriesOverGet")
 	void everyCallerAgainstEveryQueryOverGet(Caller caller, Operation operation) {
 		this.upstream.reset();
-		WebTestClient.ResponseSpec response = WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.build()
+		WebTestClient.ResponseSpec response = TestClients.toPort(this.port)
 			.get()
 			.uri((uri) -> uri.path("/graphql").queryParam("query", "{query}").build(operation.document()))
 			.accept(MediaType.APPLICATION_JSON)
@@ -224,11 +221,7 @@ class AuthMatrixTest {
 	}
 
 	private WebTestClient.ResponseSpec post(Map<String, String> headers, String document) {
-		return WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.build()
+		return TestClients.toPort(this.port)
 			.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)

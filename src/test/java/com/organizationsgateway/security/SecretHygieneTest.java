@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.organizationsgateway.OrganizationsGatewayApplication;
+import com.organizationsgateway.TestClients;
 import com.organizationsgateway.security.GatewaySecurityProperties.ApiKey;
 import com.organizationsgateway.webhook.TestSignatures;
 import com.organizationsgateway.webhook.WebhookConfiguration;
@@ -163,11 +164,7 @@ class SecretHygieneTest {
 
 	private static WebTestClient client(ConfigurableApplicationContext app) {
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-		return WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + port)
-			.build();
+		return TestClients.toPort(port);
 	}
 
 	private static Throwable rootCause(Throwable ex) {

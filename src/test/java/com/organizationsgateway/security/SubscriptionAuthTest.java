@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.organizationsgateway.TestClients;
 import com.organizationsgateway.organization.OrganizationChange;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
@@ -34,7 +35,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
@@ -162,10 +162,7 @@ class SubscriptionAuthTest {
 		// Looks like a handshake to the security chain, but is no valid one: Spring's
 		// WebSocket handler takes it and refuses it, so no query runs without a
 		// credential.
-		WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build()
+		TestClients.toPort(this.port)
 			.get()
 			.uri((uri) -> uri.path("/graphql")
 				.queryParam("query", "{query}")

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.organizationsgateway.OrganizationsGatewayApplication;
+import com.organizationsgateway.TestClients;
 import com.organizationsgateway.workos.Fixtures;
 import com.organizationsgateway.workos.ListOrganizationsRequest;
 import com.organizationsgateway.workos.StubWorkOsServer;
@@ -90,11 +91,7 @@ class UpstreamModeTest {
 
 	private static WebTestClient gateway(ConfigurableApplicationContext app) {
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-		return WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + port)
-			.build();
+		return TestClients.toPort(port);
 	}
 
 }

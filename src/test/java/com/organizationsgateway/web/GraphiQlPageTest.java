@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.organizationsgateway.TestClients;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -33,11 +35,7 @@ class GraphiQlPageTest {
 
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer()
-			// generous: the build shares two cores with other work
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.build();
+		this.client = TestClients.toPort(this.port);
 	}
 
 	@Test

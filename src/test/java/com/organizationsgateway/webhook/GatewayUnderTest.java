@@ -1,7 +1,6 @@
 package com.organizationsgateway.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.organizationsgateway.TestClients;
 import com.organizationsgateway.workos.Fixtures;
 
 import org.springframework.http.HttpHeaders;
@@ -34,10 +34,7 @@ public final class GatewayUnderTest {
 	private final @Nullable String apiKey;
 
 	public GatewayUnderTest(int port, JsonMapper jsonMapper, @Nullable String apiKey) {
-		this.client = WebTestClient.bindToServer()
-			.responseTimeout(Duration.ofSeconds(30))
-			.baseUrl("http://127.0.0.1:" + port)
-			.build();
+		this.client = TestClients.toPort(port);
 		this.jsonMapper = jsonMapper;
 		this.apiKey = apiKey;
 	}

@@ -1,13 +1,13 @@
 package com.organizationsgateway.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.organizationsgateway.OrganizationsGatewayApplication;
+import com.organizationsgateway.TestClients;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -15,7 +15,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,10 +34,7 @@ class WebhookEndpointOffTest {
 			byte[] body = "{\"id\":\"event_1\",\"event\":\"organization.updated\",\"data\":{}}"
 				.getBytes(StandardCharsets.UTF_8);
 
-			WebTestClient.bindToServer()
-				.responseTimeout(Duration.ofSeconds(30))
-				.baseUrl("http://127.0.0.1:" + port)
-				.build()
+			TestClients.toPort(port)
 				.post()
 				.uri(WebhookConfiguration.PATH)
 				.contentType(MediaType.APPLICATION_JSON)

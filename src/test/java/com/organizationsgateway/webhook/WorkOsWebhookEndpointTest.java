@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.organizationsgateway.TestClients;
 import com.organizationsgateway.workos.Fixtures;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,7 +91,7 @@ class WorkOsWebhookEndpointTest {
 	void theEndpointNeedsNoCallerCredentialWhileGraphQlDoes() {
 		String id = cachedOrganization("Open");
 		ObjectNode renamed = this.gateway.rename(id, "Opened");
-		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+		WebTestClient anonymous = TestClients.toPort(this.port);
 		anonymous.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
