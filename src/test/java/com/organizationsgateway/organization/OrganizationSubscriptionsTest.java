@@ -70,11 +70,16 @@ class OrganizationSubscriptionsTest {
 
 	final List<AutoCloseable> opened = new ArrayList<>();
 
+	/**
+	 * Closes this test's subscriptions and waits until the gateway has ended them: the
+	 * next test counts subscribers to know when its own are live.
+	 */
 	@AfterEach
 	void closeSubscriptions() throws Exception {
 		for (AutoCloseable closeable : this.opened) {
 			closeable.close();
 		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.feed.subscribers()).isZero());
 	}
 
 	@Test

@@ -97,11 +97,19 @@ class SubscriptionAuthTest {
 
 	WebSocketGraphQlClient client;
 
+	/**
+	 * Stops the client and waits until the gateway has ended its subscriptions too: the
+	 * next test counts subscriptions to know when its own is live, and a count still
+	 * holding the previous one would hide it.
+	 */
 	@AfterEach
 	void stopClient() {
 		if (this.client != null) {
 			this.client.stop().block(Duration.ofSeconds(10));
 		}
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(10, TimeUnit.MILLISECONDS)
+			.untilAsserted(() -> assertThat(subscriptions()).as("subscriptions still active").isZero());
 	}
 
 	@Test
