@@ -3,6 +3,7 @@ package com.organizationsgateway.organization;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -85,7 +86,14 @@ final class OrganizationCache {
 
 	private volatile long epoch;
 
+	private final List<OrganizationCacheListener> listeners;
+
 	OrganizationCache(CacheProperties properties, Ticker ticker) {
+		this(properties, ticker, List.of());
+	}
+
+	OrganizationCache(CacheProperties properties, Ticker ticker, List<OrganizationCacheListener> listeners) {
+		this.listeners = List.copyOf(listeners);
 		// Every callback is cheap, so running it on the calling thread keeps the cache
 		// deterministic without a pool.
 		this.byId = Caffeine.newBuilder()
@@ -120,6 +128,8 @@ final class OrganizationCache {
 			.expireAfterWrite(properties.listTtl().plus(this.grace))
 			.maximumSize(properties.maximumSize())
 			.build();
+		Duration shortest = min(this.organizationTtl, this.listTtl);
+		this.listeners.forEach((listener) -> listener.lifetimeChanged(shortest));
 	}
 
 	/** The organization with this id, from the cache or else from {@code loader}. */
@@ -282,6 +292,7 @@ final class OrganizationCache {
 			this.pages.synchronous().invalidateAll();
 			dropStaleCopies(id, externalIds);
 			this.stalePages.invalidateAll();
+			invalidated();
 		}
 	}
 
@@ -298,6 +309,7 @@ final class OrganizationCache {
 			this.pages.synchronous().invalidateAll();
 			this.staleOrganizations.invalidateAll();
 			this.stalePages.invalidateAll();
+			invalidated();
 		}
 	}
 
@@ -330,6 +342,16 @@ final class OrganizationCache {
 			.expireAfterWrite()
 			.ifPresent((expiry) -> expiry.setExpiresAfter(organizations));
 		this.pages.synchronous().policy().expireAfterWrite().ifPresent((expiry) -> expiry.setExpiresAfter(pages));
+		Duration shortest = min(organizations, pages);
+		this.listeners.forEach((listener) -> listener.lifetimeChanged(shortest));
+		invalidated();
+	}
+
+	/** Tells the listeners, after the cache itself has forgotten. */
+	private void invalidated() {
+		for (OrganizationCacheListener listener : this.listeners) {
+			listener.organizationsInvalidated();
+		}
 	}
 
 	private static Duration min(Duration a, Duration b) {

@@ -20,8 +20,10 @@ import org.springframework.context.annotation.Configuration;
 class OrganizationConfiguration {
 
 	@Bean
-	OrganizationCache organizationCache(CacheProperties properties, ObjectProvider<Ticker> ticker) {
-		return new OrganizationCache(properties, ticker.getIfAvailable(Ticker::systemTicker));
+	OrganizationCache organizationCache(CacheProperties properties, ObjectProvider<Ticker> ticker,
+			ObjectProvider<OrganizationCacheListener> listeners) {
+		return new OrganizationCache(properties, ticker.getIfAvailable(Ticker::systemTicker),
+				listeners.orderedStream().toList());
 	}
 
 	@Bean

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.organizationsgateway.organization.OrganizationChange;
 import com.organizationsgateway.organization.OrganizationChanges;
+import com.organizationsgateway.web.DataBuffers;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
@@ -83,7 +83,7 @@ final class WorkOsWebhookHandler {
 		}
 		String signature = request.headers().firstHeader(SIGNATURE_HEADER);
 		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), (int) this.maxBodyBytes)
-			.map(WorkOsWebhookHandler::bytes)
+			.map(DataBuffers::bytesOf)
 			.defaultIfEmpty(new byte[0])
 			.flatMap((body) -> respond(handle(signature, body)))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> tooLarge());
@@ -148,17 +148,6 @@ final class WorkOsWebhookHandler {
 		return ServerResponse.status(status)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(this.jsonMapper.writeValueAsBytes(body));
-	}
-
-	private static byte[] bytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 	/** What to count and answer; a message only for refusals. */

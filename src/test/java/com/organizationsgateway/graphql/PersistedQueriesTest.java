@@ -34,7 +34,10 @@ import static org.hamcrest.Matchers.containsString;
  * them: a repeated operation is parsed once, whether sent as text or as a hash.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "gateway.graphql.documents.persisted-get-max-age=30s")
+		// The response cache would replay repeated requests before they reach the
+		// document cache under test.
+		properties = { "gateway.graphql.documents.persisted-get-max-age=30s",
+				"gateway.graphql.response-cache.enabled=false" })
 class PersistedQueriesTest {
 
 	@LocalServerPort

@@ -67,6 +67,7 @@ class MetricsAndHealthTest {
 		assertThat(scrape).containsPattern("cache_gets_total\\{[^}]*cache=\"organizations\"")
 			.containsPattern("cache_gets_total\\{[^}]*cache=\"organization-pages\"")
 			.containsPattern("cache_gets_total\\{[^}]*cache=\"graphql-documents\"")
+			.containsPattern("cache_gets_total\\{[^}]*cache=\"graphql-responses\"")
 			.containsPattern("cache_evictions_total\\{[^}]*cache=\"organizations\"")
 			.containsPattern("cache_size\\{[^}]*cache=\"graphql-documents\"");
 		assertThat(scrape).containsPattern(

@@ -5,12 +5,12 @@ import java.util.HexFormat;
 /**
  * Hashes test API keys the way an operator does with {@code sha256sum}.
  */
-final class TestApiKeys {
+public final class TestApiKeys {
 
 	private TestApiKeys() {
 	}
 
-	static String sha256(String key) {
+	public static String sha256(String key) {
 		return HexFormat.of().formatHex(ApiKeys.sha256(key));
 	}
 

@@ -1,0 +1,23 @@
+package com.organizationsgateway.responsecache;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The response cache for repeated queries.
+ *
+ * @param enabled whether successful query responses are kept and replayed
+ * @param ttl the longest a response is replayed; any change the gateway learns of (its
+ * own mutations, webhooks, other instances) ends every response sooner
+ * @param maximumSize the most responses kept
+ * @param maximumResponseSize the largest response body kept; larger ones are always
+ * executed
+ */
+@ConfigurationProperties("gateway.graphql.response-cache")
+public record ResponseCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration ttl,
+		@DefaultValue("10000") long maximumSize, @DefaultValue("64KB") DataSize maximumResponseSize) {
+
+}
