@@ -19,7 +19,7 @@ JAR="${1:-$(ls target/organizations-gateway-*.jar 2>/dev/null | grep -v plain | 
 DIR="${2:-target/cds}"
 JAVA="${JAVA:-java}"
 PORT="${CDS_PORT:-18099}"
-JAVA_OPTS="${CDS_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}"
+JAVA_OPTS="${CDS_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx256m}"
 [ -n "$JAR" ] && [ -f "$JAR" ] || { echo "No gateway jar; run mvn package first" >&2; exit 1; }
 
 rm -rf "$DIR"
