@@ -44,7 +44,8 @@ final class ResponseCache implements OrganizationCacheListener {
 			.ticker(ticker)
 			.executor(Runnable::run)
 			.expireAfter(Expiry.<String, CachedResponse>writing((key, response) -> remainingLifetime(response)))
-			.maximumSize(properties.maximumSize())
+			.maximumWeight(properties.maximumTotalSize().toBytes())
+			.weigher((String key, CachedResponse response) -> key.length() + response.body().length)
 			.recordStats()
 			.build();
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,8 @@ class ResponseCacheLifetimeTest {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final ResponseCache cache = new ResponseCache(
-			new ResponseCacheProperties(true, Duration.ofSeconds(10), 100, DataSize.ofKilobytes(64)), this.nanos::get);
+	private final ResponseCache cache = new ResponseCache(new ResponseCacheProperties(true, Duration.ofSeconds(10),
+			DataSize.ofMegabytes(1), DataSize.ofKilobytes(64)), this.nanos::get);
 
 	@Test
 	void aResponseIsReplayedForItsTimeToLiveFromWhenItsComputationBegan() {
@@ -82,6 +83,19 @@ class ResponseCacheLifetimeTest {
 		this.cache.put("k", response(this.cache.now()));
 		advance(Duration.ofSeconds(10));
 		assertThat(this.cache.replayable("k")).as("never longer than its own time to live").isNull();
+	}
+
+	@Test
+	void theKeptResponsesTogetherStayWithinTheirTotalSize() {
+		ResponseCache small = new ResponseCache(new ResponseCacheProperties(true, Duration.ofSeconds(10),
+				DataSize.ofBytes(1000), DataSize.ofBytes(500)), this.nanos::get);
+		for (int i = 0; i < 10; i++) {
+			small.put("key-" + i, new CachedResponse(new byte[300], MediaType.APPLICATION_JSON, Map.of(),
+					small.generation(), small.now()));
+		}
+
+		long kept = IntStream.range(0, 10).filter((i) -> small.replayable("key-" + i) != null).count();
+		assertThat(kept).isBetween(1L, 3L);
 	}
 
 	private CachedResponse response(long keptAt) {
