@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +37,7 @@ class LocalApiWebhooksTest {
 
 	static final String SECRET = "whsec_local_api_test_51c0";
 
+	@RegisterExtension
 	static final StubWorkOsServer receiver = new StubWorkOsServer();
 
 	private static final Duration BOUND = Duration.ofSeconds(20);
@@ -44,11 +45,6 @@ class LocalApiWebhooksTest {
 	@DynamicPropertySource
 	static void target(DynamicPropertyRegistry registry) {
 		registry.add("local-api.webhooks.target-url", () -> receiver.baseUrl() + "/hooks");
-	}
-
-	@AfterAll
-	static void stopReceiver() {
-		receiver.close();
 	}
 
 	@LocalServerPort

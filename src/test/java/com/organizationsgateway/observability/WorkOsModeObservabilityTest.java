@@ -2,9 +2,9 @@ package com.organizationsgateway.observability;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.organizationsgateway.TestClients;
 import com.organizationsgateway.workos.Fixtures;
@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class WorkOsModeObservabilityTest {
 
+	@RegisterExtension
 	private static final StubWorkOsServer workOs = new StubWorkOsServer();
 
 	private static final String SECRET_KEY = "sk_test_observability_secret_9c1e";
@@ -54,11 +55,6 @@ class WorkOsModeObservabilityTest {
 		// One request per operation, so three failed operations are three failed calls
 		// and never enough to open the circuit, which readiness would also report.
 		registry.add("workos.resilience.max-attempts", () -> "1");
-	}
-
-	@AfterAll
-	static void stopWorkOs() {
-		workOs.close();
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,6 +46,7 @@ class AuthMatrixTest {
 
 	static final TestJwts otherIdp = new TestJwts();
 
+	@RegisterExtension
 	static final StubWorkOsServer jwks = new StubWorkOsServer();
 
 	@DynamicPropertySource
@@ -59,11 +60,6 @@ class AuthMatrixTest {
 		registry.add("gateway.security.api-keys[1].name", () -> "writer-service");
 		registry.add("gateway.security.api-keys[1].sha256", () -> TestApiKeys.sha256(WRITE_KEY).toUpperCase());
 		registry.add("gateway.security.api-keys[1].scopes", () -> Scopes.READ + "," + Scopes.WRITE);
-	}
-
-	@AfterAll
-	static void stopJwks() {
-		jwks.close();
 	}
 
 	@Autowired

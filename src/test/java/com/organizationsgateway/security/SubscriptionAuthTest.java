@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.organizationsgateway.TestClients;
 import com.organizationsgateway.organization.OrganizationChange;
@@ -66,6 +66,7 @@ class SubscriptionAuthTest {
 
 	static final TestJwts jwts = new TestJwts();
 
+	@RegisterExtension
 	static final StubWorkOsServer jwks = new StubWorkOsServer();
 
 	@DynamicPropertySource
@@ -79,11 +80,6 @@ class SubscriptionAuthTest {
 		registry.add("gateway.security.api-keys[1].name", () -> "writer-only");
 		registry.add("gateway.security.api-keys[1].sha256", () -> TestApiKeys.sha256(WRITE_ONLY_KEY));
 		registry.add("gateway.security.api-keys[1].scopes", () -> Scopes.WRITE);
-	}
-
-	@AfterAll
-	static void stopJwks() {
-		jwks.close();
 	}
 
 	@Autowired

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -18,9 +20,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * A scripted HTTP server on the loopback address that records every request the client
- * sends, so client tests exercise real HTTP without any upstream.
+ * sends, so client tests exercise real HTTP without any upstream. Registered as a JUnit
+ * extension on a static field, it runs from the test class's initialization (in time for
+ * a {@code @DynamicPropertySource}) until its last test.
  */
-public final class StubWorkOsServer implements AutoCloseable {
+public final class StubWorkOsServer implements AutoCloseable, AfterAllCallback {
 
 	public static final String API_KEY = "sk_test_stub_key_0123456789";
 
@@ -113,6 +117,11 @@ public final class StubWorkOsServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		close();
 	}
 
 	/**

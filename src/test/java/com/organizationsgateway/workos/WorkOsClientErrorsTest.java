@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,17 +20,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class WorkOsClientErrorsTest {
 
-	private static StubWorkOsServer server;
-
-	@BeforeAll
-	static void start() {
-		server = new StubWorkOsServer();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
+	@RegisterExtension
+	static final StubWorkOsServer server = new StubWorkOsServer();
 
 	static Stream<Arguments> errorResponses() {
 		return Stream.of(row(

@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -30,19 +29,10 @@ class WorkOsClientRequestsTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static StubWorkOsServer server;
+	@RegisterExtension
+	static final StubWorkOsServer server = new StubWorkOsServer();
 
 	private WorkOsClient client;
-
-	@BeforeAll
-	static void start() {
-		server = new StubWorkOsServer();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
 
 	@BeforeEach
 	void answerWithAnOrganization() {

@@ -3,9 +3,8 @@ package com.organizationsgateway.workos;
 import java.time.Instant;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,17 +20,8 @@ class WorkOsFixturesTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static StubWorkOsServer server;
-
-	@BeforeAll
-	static void start() {
-		server = new StubWorkOsServer();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-	}
+	@RegisterExtension
+	static final StubWorkOsServer server = new StubWorkOsServer();
 
 	static Stream<String> organizationFixtures() {
 		return Stream.of("workos-go/testdata/organization.json", "workos-node/organizations/get-organization.json",
