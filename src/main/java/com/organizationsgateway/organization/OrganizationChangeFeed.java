@@ -69,12 +69,19 @@ class OrganizationChangeFeed {
 	/** The changes that pass the filter, from now on, for one subscriber. */
 	Flux<OrganizationChangeEvent> changes(ChangeFilter filter) {
 		int bufferSize = this.properties.bufferSize();
-		return this.resolved.filter(filter.newMatcher())
+		Flux<OrganizationChangeEvent> events = this.resolved.filter(filter.newMatcher())
 			.map(ResolvedChange::event)
 			.onBackpressureBuffer(bufferSize)
 			.onErrorMap(Exceptions::isOverflow, (ex) -> new SubscriptionOverflowException(bufferSize))
-			.doOnSubscribe((subscription) -> this.subscribers.incrementAndGet())
 			.doFinally((signal) -> this.subscribers.decrementAndGet());
+		// Counted once subscribe() has returned, when the feed is connected to the
+		// changes for a first subscriber too; counted in onSubscribe, a change published
+		// as soon as the count rose could miss the subscriber. (One that cancels within
+		// subscribe() is uncounted first, and the count is right once it returns.)
+		return Flux.from((subscriber) -> {
+			events.subscribe(subscriber);
+			this.subscribers.incrementAndGet();
+		});
 	}
 
 	/** Subscriptions currently listening, for the metrics and for tests to wait on. */

@@ -2,10 +2,15 @@ package com.organizationsgateway.organization;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.test.StepVerifier;
 
 import com.organizationsgateway.graphql.SubscriptionOverflowException;
@@ -13,6 +18,7 @@ import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -54,6 +60,43 @@ class OrganizationChangeFeedTest {
 		fast.verify(Duration.ofSeconds(10));
 		assertThat(this.feed.subscribers()).isZero();
 		verifyNoInteractions(this.service);
+	}
+
+	/**
+	 * The gauge of subscribers is how tests and operators know a subscription listens: a
+	 * change published at the earliest moment the count has risen must reach it, also
+	 * when it is the first subscriber, for which the feed connects to the changes.
+	 */
+	@Test
+	void aSubscriberIsCountedOnlyOnceItListens() {
+		String id = TestOrganizations.newId();
+		AtomicBoolean published = new AtomicBoolean();
+		Runnable publishOnceCounted = () -> {
+			if (this.feed.subscribers() > 0 && published.compareAndSet(false, true)) {
+				this.changes.publish(updated(id));
+			}
+		};
+		List<String> received = new CopyOnWriteArrayList<>();
+		BaseSubscriber<OrganizationChangeEvent> subscriber = new BaseSubscriber<>() {
+			@Override
+			protected void hookOnSubscribe(Subscription subscription) {
+				subscription.request(Long.MAX_VALUE);
+				// The earliest a watcher of the count could react.
+				publishOnceCounted.run();
+			}
+
+			@Override
+			protected void hookOnNext(OrganizationChangeEvent event) {
+				received.add(event.organizationId());
+			}
+		};
+
+		this.feed.changes(ChangeFilter.of(null, null)).subscribe(subscriber);
+		publishOnceCounted.run();
+
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(received).containsExactly(id));
+		subscriber.dispose();
+		assertThat(this.feed.subscribers()).isZero();
 	}
 
 	private static OrganizationChange updated(String id) {
