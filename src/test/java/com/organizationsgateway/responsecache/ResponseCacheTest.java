@@ -55,14 +55,9 @@ class ResponseCacheTest {
 
 	@DynamicPropertySource
 	static void apiKeys(DynamicPropertyRegistry registry) {
-		String[][] keys = { { "reader", READER, READ }, { "writer", WRITER, READ + "," + WRITE },
-				{ "write-only", WRITE_ONLY, WRITE } };
-		for (int i = 0; i < keys.length; i++) {
-			String[] key = keys[i];
-			registry.add("gateway.security.api-keys[" + i + "].name", () -> key[0]);
-			registry.add("gateway.security.api-keys[" + i + "].sha256", () -> TestApiKeys.sha256(key[1]));
-			registry.add("gateway.security.api-keys[" + i + "].scopes", () -> key[2]);
-		}
+		TestApiKeys.register(registry, 0, "reader", READER, READ);
+		TestApiKeys.register(registry, 1, "writer", WRITER, READ + "," + WRITE);
+		TestApiKeys.register(registry, 2, "write-only", WRITE_ONLY, WRITE);
 	}
 
 	@LocalServerPort

@@ -54,9 +54,8 @@ class AuthMatrixTest {
 		jwks.respond(StubWorkOsServer.StubResponse.json(200, jwts.jwkSetJson()));
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> jwks.baseUrl() + "/jwks");
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestJwts.ISSUER);
-		registry.add("gateway.security.api-keys[0].name", () -> "reader-service");
-		registry.add("gateway.security.api-keys[0].sha256", () -> TestApiKeys.sha256(READ_KEY));
-		registry.add("gateway.security.api-keys[0].scopes", () -> Scopes.READ);
+		TestApiKeys.register(registry, 0, "reader-service", READ_KEY, Scopes.READ);
+		// An operator may paste the hash in upper case.
 		registry.add("gateway.security.api-keys[1].name", () -> "writer-service");
 		registry.add("gateway.security.api-keys[1].sha256", () -> TestApiKeys.sha256(WRITE_KEY).toUpperCase());
 		registry.add("gateway.security.api-keys[1].scopes", () -> Scopes.READ + "," + Scopes.WRITE);

@@ -74,12 +74,8 @@ class SubscriptionAuthTest {
 		jwks.respond(StubWorkOsServer.StubResponse.json(200, jwts.jwkSetJson()));
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> jwks.baseUrl() + "/jwks");
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestJwts.ISSUER);
-		registry.add("gateway.security.api-keys[0].name", () -> "subscriber");
-		registry.add("gateway.security.api-keys[0].sha256", () -> TestApiKeys.sha256(READ_KEY));
-		registry.add("gateway.security.api-keys[0].scopes", () -> Scopes.READ);
-		registry.add("gateway.security.api-keys[1].name", () -> "writer-only");
-		registry.add("gateway.security.api-keys[1].sha256", () -> TestApiKeys.sha256(WRITE_ONLY_KEY));
-		registry.add("gateway.security.api-keys[1].scopes", () -> Scopes.WRITE);
+		TestApiKeys.register(registry, 0, "subscriber", READ_KEY, Scopes.READ);
+		TestApiKeys.register(registry, 1, "writer-only", WRITE_ONLY_KEY, Scopes.WRITE);
 	}
 
 	@Autowired
