@@ -205,7 +205,7 @@ final class ResponseCacheFilter implements WebFilter, Ordered {
 					byte[] bytes = new byte[joined.readableByteCount()];
 					joined.toByteBuffer(joined.readPosition(), ByteBuffer.wrap(bytes), 0, bytes.length);
 					ResponseCacheFilter.this.cache.put(this.key, new CachedResponse(bytes, type,
-							keptHeaders(getHeaders()), this.generation, ResponseCacheFilter.this.cache.now()));
+							keptHeaders(getHeaders()), this.generation, this.startedAt));
 				}
 				return super.writeWith(Mono.just(joined));
 			});
