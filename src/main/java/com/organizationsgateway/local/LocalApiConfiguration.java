@@ -1,5 +1,6 @@
 package com.organizationsgateway.local;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,6 +39,10 @@ public class LocalApiConfiguration {
 			throw new IllegalStateException("The local API's webhooks need both local-api.webhooks.target-url and "
 					+ "local-api.webhooks.secret, or neither (then the gateway receives them itself)");
 		}
+		if (webhooks.enabled() && webhooks.hasTarget() && !isHttpUrl(webhooks.targetUrl())) {
+			throw new IllegalStateException("local-api.webhooks.target-url must be an absolute http or https URL, "
+					+ "such as http://localhost:3000/webhooks/workos; it is " + webhooks.targetUrl());
+		}
 		if (webhooks.enabled() && webhooks.hasTarget()) {
 			logger.info("Local Organizations API webhooks: to " + webhooks.targetUrl());
 		}
@@ -44,6 +50,11 @@ public class LocalApiConfiguration {
 			logger.info("Local Organizations API webhooks: off (local-api.webhooks.enabled=false)");
 		}
 		return new LocalWebhooks(webhooks, mapper, this.clock, meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	private static boolean isHttpUrl(@Nullable URI url) {
+		return url != null && url.getHost() != null
+				&& ("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()));
 	}
 
 	@Bean

@@ -129,7 +129,15 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 	private void deliverForever() {
 		try {
 			while (!Thread.currentThread().isInterrupted()) {
-				deliver(this.queue.take());
+				WebhookEvent event = this.queue.take();
+				try {
+					deliver(event);
+				}
+				catch (RuntimeException ex) {
+					// One event that cannot be sent must not stop the sender for all.
+					this.failed.increment();
+					logger.warn("Local API webhook " + event.event() + " " + event.id() + " not delivered: " + ex);
+				}
 			}
 		}
 		catch (InterruptedException ex) {
