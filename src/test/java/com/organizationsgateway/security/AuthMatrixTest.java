@@ -51,9 +51,7 @@ class AuthMatrixTest {
 
 	@DynamicPropertySource
 	static void security(DynamicPropertyRegistry registry) {
-		jwks.respond(StubWorkOsServer.StubResponse.json(200, jwts.jwkSetJson()));
-		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> jwks.baseUrl() + "/jwks");
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestJwts.ISSUER);
+		jwts.serveAndTrust(jwks, registry);
 		TestApiKeys.register(registry, 0, "reader-service", READ_KEY, Scopes.READ);
 		// An operator may paste the hash in upper case.
 		registry.add("gateway.security.api-keys[1].name", () -> "writer-service");

@@ -71,9 +71,7 @@ class SubscriptionAuthTest {
 
 	@DynamicPropertySource
 	static void security(DynamicPropertyRegistry registry) {
-		jwks.respond(StubWorkOsServer.StubResponse.json(200, jwts.jwkSetJson()));
-		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> jwks.baseUrl() + "/jwks");
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestJwts.ISSUER);
+		jwts.serveAndTrust(jwks, registry);
 		TestApiKeys.register(registry, 0, "subscriber", READ_KEY, Scopes.READ);
 		TestApiKeys.register(registry, 1, "writer-only", WRITE_ONLY_KEY, Scopes.WRITE);
 	}

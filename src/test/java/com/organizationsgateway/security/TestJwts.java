@@ -14,6 +14,10 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import com.organizationsgateway.workos.StubWorkOsServer;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * An identity provider in a few lines: an RSA key generated for the test run, its JWK
  * set, and signed tokens with chosen issuer, scopes and expiry.
@@ -35,6 +39,16 @@ final class TestJwts {
 
 	String jwkSetJson() {
 		return new JWKSet(this.key.toPublicJWK()).toString();
+	}
+
+	/**
+	 * Serves the JWK set from {@code jwks} and points the gateway at it, as the issuer of
+	 * the tokens it should accept.
+	 */
+	void serveAndTrust(StubWorkOsServer jwks, DynamicPropertyRegistry registry) {
+		jwks.respond(StubWorkOsServer.StubResponse.json(200, jwkSetJson()));
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> jwks.baseUrl() + "/jwks");
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
 	}
 
 	String token(String issuer, List<String> scopes, Instant expiresAt) {
