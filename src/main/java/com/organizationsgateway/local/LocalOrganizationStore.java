@@ -115,8 +115,10 @@ final class LocalOrganizationStore {
 			domains = replaceDomains(current, changes.domains(), now);
 		}
 		String name = (changes.name() != null) ? changes.name() : current.name();
-		// updated_at never goes back, even if the clock does
-		Instant updatedAt = now.isAfter(current.updatedAt()) ? now : current.updatedAt();
+		// updated_at moves forward with every update, even within one millisecond or if
+		// the clock goes back: webhook consumers order changes by it and take an equal
+		// one for a repeat
+		Instant updatedAt = now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1);
 		LocalOrganization updated = new LocalOrganization(id, name, domains, metadata, externalId, stripeCustomerId,
 				current.createdAt(), updatedAt);
 		unindex(current);
