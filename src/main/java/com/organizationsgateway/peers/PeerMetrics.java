@@ -1,5 +1,8 @@
 package com.organizationsgateway.peers;
 
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -24,6 +27,8 @@ final class PeerMetrics {
 
 	private final Counter reconnections;
 
+	private final Map<Outcome, Counter> received = new EnumMap<>(Outcome.class);
+
 	PeerMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.published = Counter.builder("gateway.peers.messages.published")
@@ -38,6 +43,13 @@ final class PeerMetrics {
 		this.reconnections = Counter.builder("gateway.peers.reconnections")
 			.description("Times the subscription came back after a loss, each flushing the organization cache")
 			.register(registry);
+		for (Outcome outcome : Outcome.values()) {
+			this.received.put(outcome,
+					Counter.builder("gateway.peers.messages.received")
+						.description("Changes received from other instances, by what applying them did")
+						.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+						.register(registry));
+		}
 	}
 
 	void published() {
@@ -61,11 +73,7 @@ final class PeerMetrics {
 	 * {@code repeated}, {@code outdated}).
 	 */
 	void received(Outcome outcome) {
-		Counter.builder("gateway.peers.messages.received")
-			.description("Changes received from other instances, by what applying them did")
-			.tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-			.register(this.registry)
-			.increment();
+		this.received.get(outcome).increment();
 	}
 
 	/** 1 while subscribed to the channel, 0 otherwise. */

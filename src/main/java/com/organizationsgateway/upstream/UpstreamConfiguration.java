@@ -41,8 +41,8 @@ class UpstreamConfiguration {
 	@Bean
 	@Conditional(WebhookTargetUnsetCondition.class)
 	WebhookSecret localWebhookSecret(WebhookProperties properties) {
-		return properties.hasSecret() ? new WebhookSecret(properties.secret(), "gateway.webhooks.secret")
-				: WebhookSecret.generate("local mode, generated at startup");
+		WebhookSecret configured = properties.configuredSecret();
+		return (configured != null) ? configured : WebhookSecret.generate("local mode, generated at startup");
 	}
 
 	@Bean

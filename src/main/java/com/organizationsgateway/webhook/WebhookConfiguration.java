@@ -34,8 +34,8 @@ public class WebhookConfiguration {
 	RouterFunction<ServerResponse> workOsWebhookRoutes(WebhookProperties properties,
 			ObjectProvider<WebhookSecret> providedSecret, OrganizationChanges changes, JsonMapper jsonMapper,
 			MeterRegistry meters) {
-		WebhookSecret secret = properties.hasSecret()
-				? new WebhookSecret(properties.secret(), "gateway.webhooks.secret") : providedSecret.getIfAvailable();
+		WebhookSecret configured = properties.configuredSecret();
+		WebhookSecret secret = (configured != null) ? configured : providedSecret.getIfAvailable();
 		if (secret == null) {
 			logger.info("WorkOS webhooks: off, {} is not served (set WORKOS_WEBHOOK_SECRET to receive them)", PATH);
 			// matches nothing, so the path answers like any unknown one

@@ -27,6 +27,12 @@ public record WebhookProperties(@Nullable String secret, @DefaultValue("180s") D
 		return this.secret != null && !this.secret.isBlank();
 	}
 
+	/** The configured secret, or null when there is none. */
+	public @Nullable WebhookSecret configuredSecret() {
+		return (this.secret != null && !this.secret.isBlank())
+				? new WebhookSecret(this.secret, "gateway.webhooks.secret") : null;
+	}
+
 	@Override
 	public String toString() {
 		return "WebhookProperties[secret=" + (hasSecret() ? "******" : "<none>") + ", tolerance=" + this.tolerance
