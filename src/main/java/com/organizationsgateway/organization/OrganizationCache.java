@@ -224,7 +224,7 @@ final class OrganizationCache {
 		if (id == null || !isLoaded(this.byId.asMap().get(id))) {
 			return null;
 		}
-		return cachedByExternalId(externalId);
+		return matching(externalId, loaded(this.byId.getIfPresent(id)));
 	}
 
 	private static boolean isLoaded(@Nullable CompletableFuture<?> future) {
@@ -240,11 +240,8 @@ final class OrganizationCache {
 	 * call.
 	 */
 	Optional<WorkOsOrganization> peek(String id) {
-		CompletableFuture<WorkOsOrganization> future = this.byId.getIfPresent(id);
-		if (future != null && future.isDone() && !future.isCompletedExceptionally()) {
-			return Optional.of(future.join());
-		}
-		return Optional.ofNullable(this.staleOrganizations.getIfPresent(ID + id)).map(Loaded::value);
+		return Optional.ofNullable(loaded(this.byId.getIfPresent(id)))
+			.or(() -> Optional.ofNullable(this.staleOrganizations.getIfPresent(ID + id)).map(Loaded::value));
 	}
 
 	/**
@@ -327,15 +324,6 @@ final class OrganizationCache {
 		setLifetimes(this.organizationTtl, this.listTtl);
 	}
 
-	/** The time to live organizations are cached with now. */
-	Duration organizationLifetime() {
-		return this.byId.synchronous()
-			.policy()
-			.expireAfterWrite()
-			.map((expiry) -> expiry.getExpiresAfter())
-			.orElse(this.organizationTtl);
-	}
-
 	private void setLifetimes(Duration organizations, Duration pages) {
 		this.byId.synchronous()
 			.policy()
@@ -366,17 +354,14 @@ final class OrganizationCache {
 
 	private @Nullable WorkOsOrganization cachedByExternalId(String externalId) {
 		String id = this.idsByExternalId.get(externalId);
-		if (id == null) {
-			return null;
-		}
-		CompletableFuture<WorkOsOrganization> future = this.byId.getIfPresent(id);
-		if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
-			return null;
-		}
-		WorkOsOrganization organization = future.join();
-		// The index may lag behind a change made outside this gateway; trust
-		// only a match.
-		return externalId.equals(organization.externalId()) ? organization : null;
+		return (id != null) ? matching(externalId, loaded(this.byId.getIfPresent(id))) : null;
+	}
+
+	/**
+	 * The index may lag behind a change made outside this gateway; trust only a match.
+	 */
+	private static @Nullable WorkOsOrganization matching(String externalId, @Nullable WorkOsOrganization organization) {
+		return (organization != null && externalId.equals(organization.externalId())) ? organization : null;
 	}
 
 	/**

@@ -82,7 +82,7 @@ class ScopeInterceptor implements WebGraphQlInterceptor, Ordered {
 	public int getOrder() {
 		// Right after WebSocketAuthentication, so the scopes are in place whatever the
 		// other interceptors do.
-		return Ordered.HIGHEST_PRECEDENCE + 1;
+		return Ordered.HIGHEST_PRECEDENCE + 2;
 	}
 
 }

@@ -116,8 +116,9 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Ahead of ScopeInterceptor, which reads the caller this puts in place.
-		return Ordered.HIGHEST_PRECEDENCE;
+		// Ahead of ScopeInterceptor, which reads the caller this puts in place; only the
+		// response cache's interceptor (HTTP only) comes first.
+		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
 
 }
