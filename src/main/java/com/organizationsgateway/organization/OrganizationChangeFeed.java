@@ -14,6 +14,8 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import com.organizationsgateway.graphql.Served;
 import com.organizationsgateway.graphql.SubscriptionOverflowException;
@@ -50,6 +52,16 @@ class OrganizationChangeFeed {
 
 	OrganizationChangeFeed(OrganizationChanges changes, OrganizationService service,
 			SubscriptionProperties properties) {
+		this(changes, service, properties, Schedulers.parallel());
+	}
+
+	/**
+	 * @param delivery where changes are turned into events and handed to subscribers: not
+	 * on the thread that published the change, which holds the lock of
+	 * {@link OrganizationChanges} and answers a mutation
+	 */
+	OrganizationChangeFeed(OrganizationChanges changes, OrganizationService service, SubscriptionProperties properties,
+			Scheduler delivery) {
 		this.properties = properties;
 		this.service = service;
 		// Shared and connected only while someone listens, so that nobody listening costs
@@ -61,6 +73,7 @@ class OrganizationChangeFeed {
 					(dropped) -> logger.warn("Subscribers miss a change to {}: too many changes waiting to be read",
 							dropped.change().organizationId()),
 					BufferOverflowStrategy.DROP_OLDEST)
+			.publishOn(delivery)
 			.concatMap(this::resolve)
 			.publish()
 			.refCount();

@@ -3,19 +3,24 @@ package com.organizationsgateway.organization;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
+import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import com.organizationsgateway.graphql.SubscriptionOverflowException;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
+import com.organizationsgateway.organization.OrganizationChanges.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,8 +40,11 @@ class OrganizationChangeFeedTest {
 	private final OrganizationChanges changes = new OrganizationChanges(
 			new OrganizationCache(CacheProperties.defaults(), Ticker.systemTicker()), Ticker.systemTicker());
 
+	/**
+	 * Delivering on the publishing thread, so that buffers fill as changes are published.
+	 */
 	private final OrganizationChangeFeed feed = new OrganizationChangeFeed(this.changes, this.service,
-			new SubscriptionProperties(BUFFER, Duration.ofSeconds(1)));
+			new SubscriptionProperties(BUFFER, Duration.ofSeconds(1)), Schedulers.immediate());
 
 	@Test
 	void aSlowSubscriberIsEndedWithAnOverflowWithoutHoldingUpTheOthers() {
@@ -97,6 +105,44 @@ class OrganizationChangeFeedTest {
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(received).containsExactly(id));
 		subscriber.dispose();
 		assertThat(this.feed.subscribers()).isZero();
+	}
+
+	/**
+	 * Publishing happens under the lock of every change and answers a mutation: it must
+	 * not wait while subscribers are served.
+	 */
+	@Test
+	void publishingDoesNotWaitForSubscribers() {
+		OrganizationChangeFeed feed = new OrganizationChangeFeed(this.changes, this.service,
+				new SubscriptionProperties(BUFFER, Duration.ofSeconds(1)));
+		CountDownLatch release = new CountDownLatch(1);
+		List<String> received = new CopyOnWriteArrayList<>();
+		Disposable busy = feed.changes(ChangeFilter.of(null, null)).subscribe((event) -> {
+			awaitQuietly(release);
+			received.add(event.organizationId());
+		});
+		try {
+			String id = TestOrganizations.newId();
+			CompletableFuture<Outcome> published = CompletableFuture
+				.supplyAsync(() -> this.changes.publish(updated(id)));
+
+			assertThat(published).succeedsWithin(Duration.ofSeconds(2)).isEqualTo(Outcome.ACCEPTED);
+			release.countDown();
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(received).containsExactly(id));
+		}
+		finally {
+			release.countDown();
+			busy.dispose();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static OrganizationChange updated(String id) {
