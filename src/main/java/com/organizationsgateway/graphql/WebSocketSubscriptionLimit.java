@@ -1,6 +1,7 @@
 package com.organizationsgateway.graphql;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ExecutionResult;
@@ -41,18 +42,26 @@ class WebSocketSubscriptionLimit implements WebGraphQlInterceptor {
 		AtomicInteger running = (AtomicInteger) webSocketRequest.getSessionInfo()
 			.getAttributes()
 			.computeIfAbsent(RUNNING, (key) -> new AtomicInteger());
-		if (running.get() >= this.maxPerConnection) {
+		// The slot is taken before the operation runs, so that operations arriving while
+		// others are still starting cannot all pass the check.
+		if (running.incrementAndGet() > this.maxPerConnection) {
+			running.decrementAndGet();
 			return Mono.just(refused(request));
 		}
+		AtomicBoolean released = new AtomicBoolean();
+		Runnable release = () -> {
+			if (released.compareAndSet(false, true)) {
+				running.decrementAndGet();
+			}
+		};
 		return chain.next(request).map((response) -> {
 			if (!(response.getData() instanceof Publisher<?> publisher)) {
+				release.run();
 				return response;
 			}
-			Flux<?> counted = Flux.from(publisher)
-				.doOnSubscribe((subscription) -> running.incrementAndGet())
-				.doFinally((signal) -> running.decrementAndGet());
+			Flux<?> counted = Flux.from(publisher).doFinally((signal) -> release.run());
 			return response.transform((builder) -> builder.data(counted));
-		});
+		}).doOnError((ex) -> release.run()).doOnCancel(release);
 	}
 
 	private WebGraphQlResponse refused(WebGraphQlRequest request) {

@@ -66,6 +66,11 @@ final class ChangeEvents implements AutoCloseable {
 		return (Throwable) item;
 	}
 
+	/** Whether the subscription has ended with an error already. */
+	boolean failed() {
+		return this.received.peek() instanceof Throwable;
+	}
+
 	private Object take() {
 		try {
 			Object item = this.received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -208,6 +208,23 @@ class OrganizationSubscriptionsTest {
 					"LIMIT_EXCEEDED"));
 	}
 
+	@Test
+	void aBurstOfSubscriptionsOnOneConnectionGetsNoMoreThanTheConfiguredNumber() {
+		WebSocketGraphQlClient client = webSocketClient();
+		client.start().block(Duration.ofSeconds(10));
+		List<ChangeEvents> burst = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			ChangeEvents events = ChangeEvents
+				.of(client.document(SUBSCRIPTION).retrieveSubscription("organizationChanged").toEntity(MAP));
+			this.opened.add(events);
+			burst.add(events);
+		}
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(burst.stream().filter(ChangeEvents::failed).count()).isEqualTo(4));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.feed.subscribers()).isEqualTo(2));
+	}
+
 	private ChangeEvents webSocket(Map<String, Object> variables) {
 		WebSocketGraphQlClient client = webSocketClient();
 		return subscribed(client.document(SUBSCRIPTION)
