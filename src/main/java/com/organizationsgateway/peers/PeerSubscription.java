@@ -28,6 +28,7 @@ import com.organizationsgateway.organization.OrganizationChange;
 import com.organizationsgateway.organization.OrganizationChanges;
 import com.organizationsgateway.peers.PeerMessageCodec.MalformedPeerMessageException;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -42,7 +43,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * keeps nothing). A lost connection is closed and replaced by a new one, with exponential
  * backoff between attempts, forever.
  */
-final class PeerSubscription implements SmartLifecycle {
+final class PeerSubscription implements SmartLifecycle, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(PeerSubscription.class);
 
@@ -109,13 +110,23 @@ final class PeerSubscription implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		this.running = false;
+		StatefulRedisPubSubConnection<String, String> current;
+		// Serialised with subscribed(), so that a connection being opened meanwhile
+		// cannot go live (and start its pings) after the stop.
+		synchronized (this.transitions) {
+			this.running = false;
+			current = this.connection.getAndSet(null);
+		}
 		dispose(this.pending);
 		dispose(this.pings);
-		StatefulRedisPubSubConnection<String, String> current = this.connection.getAndSet(null);
 		if (current != null) {
 			current.close();
 		}
+	}
+
+	/** On shutdown, after the last stop; a stopped subscription may be started again. */
+	@Override
+	public void destroy() {
 		this.applier.shutdown();
 	}
 
@@ -219,7 +230,7 @@ final class PeerSubscription implements SmartLifecycle {
 	 */
 	private boolean subscribed(StatefulRedisPubSubConnection<String, String> current) {
 		synchronized (this.transitions) {
-			if (this.connection.get() != current || !current.isOpen()) {
+			if (!this.running || this.connection.get() != current || !current.isOpen()) {
 				return false;
 			}
 			this.failedAttempts.set(0);
