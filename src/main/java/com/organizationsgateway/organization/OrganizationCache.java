@@ -1,189 +1,67 @@
 package com.organizationsgateway.organization;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import com.organizationsgateway.organization.EntryStore.Entry;
+import com.organizationsgateway.organization.EntryStore.Stale;
 import com.organizationsgateway.workos.ListOrganizationsRequest;
 import com.organizationsgateway.workos.WorkOsOrganization;
 import com.organizationsgateway.workos.WorkOsOrganizationList;
 
 /**
- * The read cache: each organization is stored once under its WorkOS id, with its external
- * id as a secondary key pointing at that entry (Caffeine's "indexable" idea), and list
- * pages are stored separately with a short lifetime.
+ * The read cache: one entry per organization under its WorkOS id, with its external id a
+ * secondary key pointing at it (Caffeine's {@code IndexedCache} example), so that
+ * dropping it by either key drops both; list pages are entries of their own. An entry is
+ * fresh for its time to live, then kept to answer only while the upstream fails.
  * <p>
- * Concurrent misses for one key share one upstream call; failed loads, not-found ones
- * included, are never cached. Writes go through {@link #invalidate}, which bumps a write
- * epoch: a load that began before a write does not publish its possibly stale value
- * afterwards. Caffeine already drops an invalidated in-flight future; the epoch guards
- * what this class publishes itself (the secondary index, external-id loads and stale
- * copies).
- * <p>
- * Stale-if-error: every loaded value is also kept as a stale copy until its time to live
- * plus a grace period has passed, to answer reads while the upstream fails. Invalidation
- * drops the stale copies too, so a value older than an acknowledged write is never
- * served.
+ * Every write bumps an epoch, and a load that began before a write never publishes its
+ * value: not under any key, not as a stale copy, not to a reader that came after.
  */
 final class OrganizationCache {
 
-	static final String ORGANIZATIONS = "organizations";
+	private final EntryStore<String, WorkOsOrganization> organizations;
 
-	static final String PAGES = "organization-pages";
+	/** External id to WorkOS id: a hint, trusted only when the entry's value agrees. */
+	private final Map<String, String> ids = new ConcurrentHashMap<>();
 
-	private static final String ID = "id:";
-
-	private static final String EXTERNAL_ID = "ext:";
-
-	private final AsyncCache<String, WorkOsOrganization> byId;
-
-	/**
-	 * External id to WorkOS id. Entries are hints: a hit is checked against the value.
-	 */
-	private final ConcurrentMap<String, String> idsByExternalId = new ConcurrentHashMap<>();
-
-	/** In-flight loads by external id, so that concurrent misses share one call. */
-	private final ConcurrentMap<String, CompletableFuture<WorkOsOrganization>> externalIdLoads = new ConcurrentHashMap<>();
-
-	private final AsyncCache<ListOrganizationsRequest, WorkOsOrganizationList> pages;
-
-	/**
-	 * Stale copies of organizations, under {@code id:<id>} and {@code ext:<externalId>}.
-	 */
-	private final Cache<String, Loaded<WorkOsOrganization>> staleOrganizations;
-
-	private final Cache<ListOrganizationsRequest, Loaded<WorkOsOrganizationList>> stalePages;
-
-	private final Ticker ticker;
-
-	private final Duration organizationTtl;
-
-	private final Duration listTtl;
-
-	private final Duration grace;
+	private final EntryStore<ListOrganizationsRequest, WorkOsOrganizationList> pages;
 
 	private final Duration peerOutageTtl;
 
-	/** Guards {@link #epoch} together with what is published under it. */
-	private final Object writeLock = new Object();
-
-	private volatile long epoch;
-
 	private final List<OrganizationCacheListener> listeners;
 
-	OrganizationCache(CacheProperties properties, Ticker ticker) {
-		this(properties, ticker, List.of());
-	}
+	/** Bumped by every write under this cache's lock, which a publication holds too. */
+	private volatile long epoch;
 
 	OrganizationCache(CacheProperties properties, Ticker ticker, List<OrganizationCacheListener> listeners) {
-		this.listeners = List.copyOf(listeners);
-		// Every callback is cheap, so running it on the calling thread keeps the cache
-		// deterministic without a pool.
-		this.byId = Caffeine.newBuilder()
-			.ticker(ticker)
-			.executor(Runnable::run)
-			.expireAfterWrite(properties.organizationTtl())
-			.maximumSize(properties.maximumSize())
-			.evictionListener(this::unindex)
-			.recordStats()
-			.buildAsync();
-		this.pages = Caffeine.newBuilder()
-			.ticker(ticker)
-			.executor(Runnable::run)
-			.expireAfterWrite(properties.listTtl())
-			.maximumSize(properties.maximumSize())
-			.recordStats()
-			.buildAsync();
-		this.ticker = ticker;
-		this.organizationTtl = properties.organizationTtl();
-		this.listTtl = properties.listTtl();
-		this.grace = properties.staleIfError();
+		this.organizations = new EntryStore<>(ticker, properties.organizationTtl(), properties.staleIfError(),
+				properties.maximumSize(), this::unindex);
+		this.pages = new EntryStore<>(ticker, properties.listTtl(), properties.staleIfError(), properties.maximumSize(),
+				(request, page) -> {
+				});
 		this.peerOutageTtl = properties.peerOutageTtl();
-		this.staleOrganizations = Caffeine.newBuilder()
-			.ticker(ticker)
-			.executor(Runnable::run)
-			.expireAfterWrite(properties.organizationTtl().plus(this.grace))
-			.maximumSize(2 * properties.maximumSize())
-			.build();
-		this.stalePages = Caffeine.newBuilder()
-			.ticker(ticker)
-			.executor(Runnable::run)
-			.expireAfterWrite(properties.listTtl().plus(this.grace))
-			.maximumSize(properties.maximumSize())
-			.build();
-		Duration shortest = min(this.organizationTtl, this.listTtl);
-		this.listeners.forEach((listener) -> listener.lifetimeChanged(shortest));
+		this.listeners = List.copyOf(listeners);
+		restoreLifetimes();
 	}
 
-	/** The organization with this id, from the cache or else from {@code loader}. */
-	Mono<WorkOsOrganization> getById(String id, Function<String, Mono<WorkOsOrganization>> loader) {
+	/** The organization under this key, from the cache or else from {@code loader}. */
+	Mono<WorkOsOrganization> get(OrganizationKey key, Function<String, Mono<WorkOsOrganization>> loader) {
 		return Mono.defer(() -> {
-			long startEpoch = this.epoch;
-			boolean[] started = { false };
-			CompletableFuture<WorkOsOrganization> future = this.byId.get(id, (key, executor) -> {
-				started[0] = true;
-				return loader.apply(key).toFuture();
-			});
-			if (started[0]) {
-				// Indexed outside Caffeine's compute: index() takes the write lock, which
-				// an invalidation holds while it waits for Caffeine.
-				long loadedAt = this.ticker.read();
-				future.thenAccept((organization) -> index(organization, startEpoch, loadedAt));
-			}
-			return shared(future);
-		});
-	}
-
-	/**
-	 * The organization with this external id: found through the secondary index, or
-	 * loaded with {@code loader} and then stored under its WorkOS id.
-	 */
-	Mono<WorkOsOrganization> getByExternalId(String externalId, Function<String, Mono<WorkOsOrganization>> loader) {
-		return Mono.defer(() -> {
-			WorkOsOrganization cached = cachedByExternalId(externalId);
-			if (cached != null) {
-				return Mono.just(cached);
-			}
-			CompletableFuture<WorkOsOrganization> promise = new CompletableFuture<>();
-			CompletableFuture<WorkOsOrganization> running = this.externalIdLoads.putIfAbsent(externalId, promise);
-			if (running != null) {
-				return shared(running);
-			}
-			long startEpoch = this.epoch;
-			long loadedAt = this.ticker.read();
-			loader.apply(externalId).toFuture().whenComplete((organization, ex) -> {
-				if (organization != null) {
-					publish(organization, startEpoch, loadedAt);
-				}
-				this.externalIdLoads.remove(externalId, promise);
-				if (ex != null) {
-					promise.completeExceptionally(ex);
-				}
-				else if (organization == null) {
-					promise.completeExceptionally(new IllegalStateException("The upstream returned no organization"));
-				}
-				else {
-					promise.complete(organization);
-				}
-			});
-			return shared(promise);
+			WorkOsOrganization cached = fresh(key);
+			return (cached != null) ? Mono.just(cached)
+					: this.organizations.load(key, this.epoch, () -> loader.apply(key.value()), this::publish);
 		});
 	}
 
@@ -191,292 +69,146 @@ final class OrganizationCache {
 	Mono<WorkOsOrganizationList> getPage(ListOrganizationsRequest request,
 			Function<ListOrganizationsRequest, Mono<WorkOsOrganizationList>> loader) {
 		return Mono.defer(() -> {
-			long startEpoch = this.epoch;
-			long loadedAt = this.ticker.read();
-			boolean[] started = { false };
-			CompletableFuture<WorkOsOrganizationList> future = this.pages.get(request, (key, executor) -> {
-				started[0] = true;
-				return loader.apply(key).toFuture();
-			});
-			if (started[0]) {
-				// Outside Caffeine's compute, for the same reason as in getById.
-				future.thenAccept((page) -> keepStalePage(request, page, startEpoch, loadedAt));
-			}
-			return shared(future);
+			WorkOsOrganizationList cached = this.pages.fresh(page(request));
+			return (cached != null) ? Mono.just(cached) : this.pages.load(request, this.epoch,
+					() -> loader.apply(request), (page) -> publish(request, page));
 		});
 	}
 
 	/**
-	 * The organization with this id if the cache holds it loaded and fresh, else null. A
-	 * hit counts as one in the cache statistics; a miss is left to the load that follows.
+	 * The organization under this key if it is fresh here, else null: the warm read, with
+	 * no lock or allocation. A hit counts; a miss is left to the load that follows.
 	 */
-	@Nullable WorkOsOrganization freshById(String id) {
-		// The map view does not count; getIfPresent then counts the hit.
-		return isLoaded(this.byId.asMap().get(id)) ? loaded(this.byId.getIfPresent(id)) : null;
+	@Nullable WorkOsOrganization fresh(OrganizationKey key) {
+		return this.organizations.fresh(entry(key));
+	}
+
+	/** The organization under this key within its grace, for when the upstream fails. */
+	@Nullable Stale<WorkOsOrganization> stale(OrganizationKey key) {
+		return this.organizations.stale(entry(key));
+	}
+
+	/** A list page within its grace, for when the upstream fails. */
+	@Nullable Stale<WorkOsOrganizationList> stalePage(ListOrganizationsRequest request) {
+		return this.pages.stale(page(request));
+	}
+
+	/** The organization with this id as last loaded, fresh or stale, without any call. */
+	@Nullable WorkOsOrganization peek(String id) {
+		Entry<WorkOsOrganization> entry = this.organizations.entries().get(id);
+		return (entry != null) ? entry.value() : null;
 	}
 
 	/**
-	 * The organization with this external id if the cache holds it loaded and fresh, else
-	 * null; counted as {@link #freshById} is.
-	 */
-	@Nullable WorkOsOrganization freshByExternalId(String externalId) {
-		String id = this.idsByExternalId.get(externalId);
-		if (id == null || !isLoaded(this.byId.asMap().get(id))) {
-			return null;
-		}
-		return matching(externalId, loaded(this.byId.getIfPresent(id)));
-	}
-
-	private static boolean isLoaded(@Nullable CompletableFuture<?> future) {
-		return future != null && future.isDone() && !future.isCompletedExceptionally();
-	}
-
-	private static @Nullable WorkOsOrganization loaded(@Nullable CompletableFuture<WorkOsOrganization> future) {
-		return isLoaded(future) ? future.join() : null;
-	}
-
-	/**
-	 * The organization with this id as last seen, cached or stale, without any upstream
-	 * call.
-	 */
-	Optional<WorkOsOrganization> peek(String id) {
-		return Optional.ofNullable(loaded(this.byId.getIfPresent(id)))
-			.or(() -> Optional.ofNullable(this.staleOrganizations.getIfPresent(ID + id)).map(Loaded::value));
-	}
-
-	/**
-	 * The stale copy of an organization with this id, if one is still within its grace
-	 * period; for answering a read while the upstream fails.
-	 */
-	Optional<Stale<WorkOsOrganization>> staleById(String id) {
-		return stale(this.staleOrganizations.getIfPresent(ID + id), this.organizationTtl);
-	}
-
-	/**
-	 * The stale copy of the organization with this external id; see {@link #staleById}.
-	 */
-	Optional<Stale<WorkOsOrganization>> staleByExternalId(String externalId) {
-		return stale(this.staleOrganizations.getIfPresent(EXTERNAL_ID + externalId), this.organizationTtl);
-	}
-
-	/** The stale copy of a list page; see {@link #staleById}. */
-	Optional<Stale<WorkOsOrganizationList>> stalePage(ListOrganizationsRequest request) {
-		return stale(this.stalePages.getIfPresent(request), this.listTtl);
-	}
-
-	/**
-	 * Forgets everything a write may have changed: the organization under its id with
-	 * every external id pointing at it, the given external ids (old and new), every
-	 * in-flight external-id load and every list page. Call it after the upstream
-	 * acknowledged the write and before the client hears of it.
+	 * Forgets what a write may have changed: the organization under every key it had,
+	 * whatever held one of these external ids (old and new), and every page. Called after
+	 * the upstream acknowledged the write and before the client hears of it.
 	 */
 	void invalidate(@Nullable String id, Collection<String> externalIds) {
-		synchronized (this.writeLock) {
+		synchronized (this) {
 			this.epoch++;
-			if (id != null) {
-				this.byId.synchronous().invalidate(id);
-				this.idsByExternalId.values().removeIf(id::equals);
-			}
-			for (String externalId : externalIds) {
-				String indexedId = this.idsByExternalId.remove(externalId);
-				if (indexedId != null) {
-					this.byId.synchronous().invalidate(indexedId);
-				}
-			}
-			// Their callers still get an answer, but nobody joins or publishes
-			// it any more.
-			this.externalIdLoads.clear();
-			this.pages.synchronous().invalidateAll();
-			dropStaleCopies(id, externalIds);
-			this.stalePages.invalidateAll();
-			invalidated();
+			drop(id);
+			externalIds.forEach((externalId) -> drop(this.ids.remove(externalId)));
 		}
+		invalidated();
 	}
 
-	/**
-	 * Forgets everything, stale copies included: for when changes may have been missed,
-	 * such as after the link to other instances was down.
-	 */
+	/** Forgets everything, for when changes may have been missed. */
 	void invalidateAll() {
-		synchronized (this.writeLock) {
+		synchronized (this) {
 			this.epoch++;
-			this.byId.synchronous().invalidateAll();
-			this.idsByExternalId.clear();
-			this.externalIdLoads.clear();
-			this.pages.synchronous().invalidateAll();
-			this.staleOrganizations.invalidateAll();
-			this.stalePages.invalidateAll();
-			invalidated();
+			this.organizations.invalidateAll();
+			this.ids.clear();
+			this.pages.invalidateAll();
 		}
+		invalidated();
 	}
 
 	/**
-	 * Serves entries for at most the peer-outage time to live, those already cached
-	 * included (Caffeine measures expiry from the write): without invalidations from
-	 * other instances, only expiry bounds how long their writes go unseen.
+	 * Entries, cached ones included, stay fresh for at most the peer-outage time to live:
+	 * without other instances' invalidations, only that bounds how long their writes go
+	 * unseen here.
 	 */
 	void shortenLifetimes() {
-		setLifetimes(min(this.organizationTtl, this.peerOutageTtl), min(this.listTtl, this.peerOutageTtl));
+		setLifetimes(this.peerOutageTtl);
 	}
 
-	/** Back to the configured times to live; see {@link #shortenLifetimes()}. */
 	void restoreLifetimes() {
-		setLifetimes(this.organizationTtl, this.listTtl);
+		setLifetimes(ChronoUnit.FOREVER.getDuration());
 	}
 
-	private void setLifetimes(Duration organizations, Duration pages) {
-		this.byId.synchronous()
-			.policy()
-			.expireAfterWrite()
-			.ifPresent((expiry) -> expiry.setExpiresAfter(organizations));
-		this.pages.synchronous().policy().expireAfterWrite().ifPresent((expiry) -> expiry.setExpiresAfter(pages));
-		Duration shortest = min(organizations, pages);
+	/** Publishes both stores' statistics as {@code cache.*} meters. */
+	void bindTo(MeterRegistry registry) {
+		this.organizations.bindTo(registry, "organizations");
+		this.pages.bindTo(registry, "organization-pages");
+	}
+
+	/**
+	 * Stores a loaded organization under its keys, unless a write came since its load
+	 * began.
+	 */
+	private synchronized void publish(Entry<WorkOsOrganization> entry) {
+		String id = entry.value().id();
+		String externalId = entry.value().externalId();
+		if (entry.epoch() == this.epoch) {
+			if (externalId != null) {
+				this.ids.put(externalId, id);
+			}
+			Entry<WorkOsOrganization> replaced = this.organizations.entries().put(id, entry);
+			if (replaced != null && !Objects.equals(replaced.value().externalId(), externalId)) {
+				unindex(id, replaced);
+			}
+		}
+	}
+
+	/** As {@link #publish(Entry)}, for a page. */
+	private synchronized void publish(ListOrganizationsRequest request, Entry<WorkOsOrganizationList> page) {
+		if (page.epoch() == this.epoch) {
+			this.pages.entries().put(request, page);
+		}
+	}
+
+	private void drop(@Nullable String id) {
+		Entry<WorkOsOrganization> dropped = (id != null) ? this.organizations.entries().remove(id) : null;
+		if (dropped != null) {
+			unindex(id, dropped);
+		}
+	}
+
+	private void unindex(String id, Entry<WorkOsOrganization> entry) {
+		if (entry.value().externalId() != null) {
+			this.ids.remove(entry.value().externalId(), id);
+		}
+	}
+
+	private @Nullable Entry<WorkOsOrganization> entry(OrganizationKey key) {
+		if (key instanceof OrganizationKey.ById) {
+			return this.organizations.entries().get(key.value());
+		}
+		String id = this.ids.get(key.value());
+		Entry<WorkOsOrganization> entry = (id != null) ? this.organizations.entries().get(id) : null;
+		// The index may lag a change made outside this gateway: only a match counts.
+		return (entry != null && key.value().equals(entry.value().externalId())) ? entry : null;
+	}
+
+	/** A page counts only in the epoch its load began in: any write drops them all. */
+	private @Nullable Entry<WorkOsOrganizationList> page(ListOrganizationsRequest request) {
+		Entry<WorkOsOrganizationList> entry = this.pages.entries().get(request);
+		return (entry != null && entry.epoch() == this.epoch) ? entry : null;
+	}
+
+	/** Tells the listeners too, so that nothing derived from entries outlives them. */
+	private void setLifetimes(Duration max) {
+		Duration organizations = this.organizations.limitLifetime(max);
+		Duration pages = this.pages.limitLifetime(max);
+		Duration shortest = (organizations.compareTo(pages) <= 0) ? organizations : pages;
 		this.listeners.forEach((listener) -> listener.lifetimeChanged(shortest));
 		invalidated();
 	}
 
 	/** Tells the listeners, after the cache itself has forgotten. */
 	private void invalidated() {
-		for (OrganizationCacheListener listener : this.listeners) {
-			listener.organizationsInvalidated();
-		}
-	}
-
-	private static Duration min(Duration a, Duration b) {
-		return (a.compareTo(b) <= 0) ? a : b;
-	}
-
-	/** Publishes Caffeine's statistics of both caches as {@code cache.*} meters. */
-	void bindTo(MeterRegistry registry) {
-		CaffeineCacheMetrics.monitor(registry, this.byId, ORGANIZATIONS);
-		CaffeineCacheMetrics.monitor(registry, this.pages, PAGES);
-	}
-
-	private @Nullable WorkOsOrganization cachedByExternalId(String externalId) {
-		String id = this.idsByExternalId.get(externalId);
-		return (id != null) ? matching(externalId, loaded(this.byId.getIfPresent(id))) : null;
-	}
-
-	/**
-	 * The index may lag behind a change made outside this gateway; trust only a match.
-	 */
-	private static @Nullable WorkOsOrganization matching(String externalId, @Nullable WorkOsOrganization organization) {
-		return (organization != null && externalId.equals(organization.externalId())) ? organization : null;
-	}
-
-	/**
-	 * Stores a value loaded outside Caffeine, unless a write happened since the load
-	 * began.
-	 */
-	private void publish(WorkOsOrganization organization, long startEpoch, long loadedAt) {
-		synchronized (this.writeLock) {
-			if (this.epoch != startEpoch) {
-				return;
-			}
-			this.byId.put(organization.id(), CompletableFuture.completedFuture(organization));
-			if (organization.externalId() != null) {
-				this.idsByExternalId.put(organization.externalId(), organization.id());
-			}
-			keepStale(organization, loadedAt);
-		}
-	}
-
-	private void index(WorkOsOrganization organization, long startEpoch, long loadedAt) {
-		synchronized (this.writeLock) {
-			if (this.epoch != startEpoch) {
-				return;
-			}
-			if (organization.externalId() != null) {
-				this.idsByExternalId.put(organization.externalId(), organization.id());
-			}
-			keepStale(organization, loadedAt);
-		}
-	}
-
-	/** Called under the write lock, after the epoch check. */
-	private void keepStale(WorkOsOrganization organization, long loadedAt) {
-		if (this.grace.isZero()) {
-			return;
-		}
-		Loaded<WorkOsOrganization> loaded = new Loaded<>(organization, loadedAt);
-		this.staleOrganizations.put(ID + organization.id(), loaded);
-		if (organization.externalId() != null) {
-			this.staleOrganizations.put(EXTERNAL_ID + organization.externalId(), loaded);
-		}
-	}
-
-	private void keepStalePage(ListOrganizationsRequest request, WorkOsOrganizationList page, long startEpoch,
-			long loadedAt) {
-		if (this.grace.isZero()) {
-			return;
-		}
-		synchronized (this.writeLock) {
-			if (this.epoch == startEpoch) {
-				this.stalePages.put(request, new Loaded<>(page, loadedAt));
-			}
-		}
-	}
-
-	/**
-	 * Drops every stale copy that a write to this organization may have outdated: under
-	 * its id, under any of the given external ids, and any copy of an organization that
-	 * held one of them.
-	 */
-	private void dropStaleCopies(@Nullable String id, Collection<String> externalIds) {
-		Set<String> ids = new HashSet<>();
-		if (id != null) {
-			ids.add(id);
-		}
-		Set<String> keys = new HashSet<>();
-		for (String externalId : externalIds) {
-			keys.add(EXTERNAL_ID + externalId);
-			Loaded<WorkOsOrganization> holder = this.staleOrganizations.getIfPresent(EXTERNAL_ID + externalId);
-			if (holder != null) {
-				ids.add(holder.value().id());
-			}
-		}
-		this.staleOrganizations.asMap().entrySet().removeIf((entry) -> {
-			WorkOsOrganization organization = entry.getValue().value();
-			return ids.contains(organization.id()) || keys.contains(entry.getKey())
-					|| (organization.externalId() != null && keys.contains(EXTERNAL_ID + organization.externalId()));
-		});
-	}
-
-	private <T> Optional<Stale<T>> stale(@Nullable Loaded<T> loaded, Duration ttl) {
-		if (loaded == null) {
-			return Optional.empty();
-		}
-		Duration age = Duration.ofNanos(this.ticker.read() - loaded.loadedAt());
-		// Caffeine's expiry is the bound in practice; this check makes it exact.
-		if (age.compareTo(ttl.plus(this.grace)) > 0) {
-			return Optional.empty();
-		}
-		return Optional.of(new Stale<>(loaded.value(), age));
-	}
-
-	private void unindex(@Nullable String id, @Nullable WorkOsOrganization organization, RemovalCause cause) {
-		if (id != null && organization != null && organization.externalId() != null) {
-			this.idsByExternalId.remove(organization.externalId(), id);
-		}
-	}
-
-	/** A value and the ticker reading when its load began. */
-	private record Loaded<T>(T value, long loadedAt) {
-	}
-
-	/**
-	 * A value kept past its expiry for stale-if-error, with its age.
-	 *
-	 * @param value the value
-	 * @param age how long ago its load began
-	 * @param <T> the value's type
-	 */
-	record Stale<T>(T value, Duration age) {
-	}
-
-	/** Subscribers that cancel must not cancel a load other callers share. */
-	private static <T> Mono<T> shared(CompletableFuture<T> future) {
-		return Mono.fromFuture(future, true);
+		this.listeners.forEach(OrganizationCacheListener::organizationsInvalidated);
 	}
 
 }

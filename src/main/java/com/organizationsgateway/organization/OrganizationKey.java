@@ -28,12 +28,27 @@ sealed interface OrganizationKey {
 		return new ByExternalId(externalId);
 	}
 
+	/** The id or the external id, as its upstream lookup takes it. */
+	String value();
+
 	/** Lookup by WorkOS id. */
 	record ById(String id) implements OrganizationKey {
+
+		@Override
+		public String value() {
+			return this.id;
+		}
+
 	}
 
 	/** Lookup by external id. */
 	record ByExternalId(String externalId) implements OrganizationKey {
+
+		@Override
+		public String value() {
+			return this.externalId;
+		}
+
 	}
 
 }

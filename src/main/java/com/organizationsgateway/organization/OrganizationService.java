@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -52,18 +51,10 @@ class OrganizationService {
 	 * from a stale copy within the grace period.
 	 */
 	Mono<Served<Organization>> organization(OrganizationKey key) {
-		Mono<WorkOsOrganization> organization;
-		Supplier<Optional<OrganizationCache.Stale<WorkOsOrganization>>> stale;
-		if (key instanceof OrganizationKey.ById byId) {
-			organization = this.cache.getById(byId.id(), this.client::getOrganization);
-			stale = () -> this.cache.staleById(byId.id());
-		}
-		else {
-			String externalId = ((OrganizationKey.ByExternalId) key).externalId();
-			organization = this.cache.getByExternalId(externalId, this.client::getOrganizationByExternalId);
-			stale = () -> this.cache.staleByExternalId(externalId);
-		}
-		return withStaleIfError(organization, stale).map((served) -> mapServed(served, Organization::from));
+		Function<String, Mono<WorkOsOrganization>> loader = (key instanceof OrganizationKey.ById)
+				? this.client::getOrganization : this.client::getOrganizationByExternalId;
+		return withStaleIfError(this.cache.get(key, loader), () -> this.cache.stale(key))
+			.map((served) -> mapServed(served, Organization::from));
 	}
 
 	/**
@@ -72,8 +63,7 @@ class OrganizationService {
 	 * upstream call may follow.
 	 */
 	@Nullable Organization cached(OrganizationKey key) {
-		WorkOsOrganization organization = (key instanceof OrganizationKey.ById byId) ? this.cache.freshById(byId.id())
-				: this.cache.freshByExternalId(((OrganizationKey.ByExternalId) key).externalId());
+		WorkOsOrganization organization = this.cache.fresh(key);
 		return (organization != null) ? Organization.from(organization) : null;
 	}
 
@@ -96,13 +86,11 @@ class OrganizationService {
 			.map((served) -> mapServed(served, query::toConnection));
 	}
 
-	private static <T> Mono<Served<T>> withStaleIfError(Mono<T> fresh,
-			Supplier<Optional<OrganizationCache.Stale<T>>> stale) {
-		return fresh.map(Served::fresh)
-			.onErrorResume(StaleIfError::applies,
-					(ex) -> stale.get()
-						.map((copy) -> Mono.just(Served.stale(copy.value(), copy.age())))
-						.orElseGet(() -> Mono.error(ex)));
+	private static <T> Mono<Served<T>> withStaleIfError(Mono<T> fresh, Supplier<EntryStore.@Nullable Stale<T>> stale) {
+		return fresh.map(Served::fresh).onErrorResume(StaleIfError::applies, (ex) -> {
+			EntryStore.Stale<T> copy = stale.get();
+			return (copy != null) ? Mono.just(Served.stale(copy.value(), copy.age())) : Mono.error(ex);
+		});
 	}
 
 	private static <T, R> Served<R> mapServed(Served<T> served, Function<T, R> mapper) {
@@ -172,7 +160,7 @@ class OrganizationService {
 		errors.throwIfAny();
 		return Mono.defer(() -> {
 			// Taken before the call, so that subscribers learn which domains it had.
-			WorkOsOrganization lastSeen = this.cache.peek(input.id()).orElse(null);
+			WorkOsOrganization lastSeen = this.cache.peek(input.id());
 			return this.client.deleteOrganization(input.id())
 				.doOnSuccess((done) -> publish(Kind.DELETED, input.id(), List.of(), lastSeen))
 				.doOnError((ex) -> publish(Kind.POSSIBLY_CHANGED, input.id(), List.of(), null))

@@ -1,5 +1,6 @@
 package com.organizationsgateway.organization;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import com.sun.management.ThreadMXBean;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,8 @@ class OrganizationCacheTest {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final OrganizationCache cache = new OrganizationCache(CacheProperties.defaults(), this.nanos::get);
+	private final OrganizationCache cache = new OrganizationCache(CacheProperties.defaults(), this.nanos::get,
+			List.of());
 
 	private final ExecutorService pool = Executors.newFixedThreadPool(8);
 
@@ -50,12 +54,12 @@ class OrganizationCacheTest {
 	void anOrganizationExpiresAfterItsTimeToLive() {
 		CountingLoader loader = new CountingLoader((id) -> Mono.just(TestOrganizations.organization(id)));
 		String id = TestOrganizations.newId();
-		this.cache.getById(id, loader).block(TIMEOUT);
+		this.cache.get(idKey(id), loader).block(TIMEOUT);
 		advance(Duration.ofSeconds(59));
-		this.cache.getById(id, loader).block(TIMEOUT);
+		this.cache.get(idKey(id), loader).block(TIMEOUT);
 		assertThat(loader.calls.get()).isEqualTo(1);
 		advance(Duration.ofSeconds(2));
-		this.cache.getById(id, loader).block(TIMEOUT);
+		this.cache.get(idKey(id), loader).block(TIMEOUT);
 		assertThat(loader.calls.get()).isEqualTo(2);
 	}
 
@@ -65,9 +69,9 @@ class OrganizationCacheTest {
 		CountingLoader byId = new CountingLoader((key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-a")));
 		CountingLoader byExternalId = new CountingLoader(
 				(key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-a")));
-		assertThat(this.cache.getByExternalId("ext-a", byExternalId).block(TIMEOUT).id()).isEqualTo(id);
-		assertThat(this.cache.getById(id, byId).block(TIMEOUT).externalId()).isEqualTo("ext-a");
-		assertThat(this.cache.getByExternalId("ext-a", byExternalId).block(TIMEOUT).id()).isEqualTo(id);
+		assertThat(this.cache.get(externalIdKey("ext-a"), byExternalId).block(TIMEOUT).id()).isEqualTo(id);
+		assertThat(this.cache.get(idKey(id), byId).block(TIMEOUT).externalId()).isEqualTo("ext-a");
+		assertThat(this.cache.get(externalIdKey("ext-a"), byExternalId).block(TIMEOUT).id()).isEqualTo(id);
 		assertThat(byId.calls.get()).isZero();
 		assertThat(byExternalId.calls.get()).isEqualTo(1);
 	}
@@ -77,8 +81,8 @@ class OrganizationCacheTest {
 		String id = TestOrganizations.newId();
 		CountingLoader byId = new CountingLoader((key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-b")));
 		CountingLoader byExternalId = new CountingLoader((key) -> Mono.error(new AssertionError("not expected")));
-		this.cache.getById(id, byId).block(TIMEOUT);
-		assertThat(this.cache.getByExternalId("ext-b", byExternalId).block(TIMEOUT).id()).isEqualTo(id);
+		this.cache.get(idKey(id), byId).block(TIMEOUT);
+		assertThat(this.cache.get(externalIdKey("ext-b"), byExternalId).block(TIMEOUT).id()).isEqualTo(id);
 		assertThat(byExternalId.calls.get()).isZero();
 	}
 
@@ -87,11 +91,11 @@ class OrganizationCacheTest {
 		String id = TestOrganizations.newId();
 		CountingLoader loader = new CountingLoader(
 				(key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-c")));
-		this.cache.getByExternalId("ext-c", loader).block(TIMEOUT);
+		this.cache.get(externalIdKey("ext-c"), loader).block(TIMEOUT);
 		this.cache.invalidate(id, List.of());
-		this.cache.getByExternalId("ext-c", loader).block(TIMEOUT);
+		this.cache.get(externalIdKey("ext-c"), loader).block(TIMEOUT);
 		this.cache.invalidate(id, List.of());
-		this.cache.getById(id, loader).block(TIMEOUT);
+		this.cache.get(idKey(id), loader).block(TIMEOUT);
 		assertThat(loader.calls.get()).isEqualTo(3);
 	}
 
@@ -100,9 +104,9 @@ class OrganizationCacheTest {
 		String id = TestOrganizations.newId();
 		CountingLoader loader = new CountingLoader(
 				(key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-d")));
-		this.cache.getById(id, loader).block(TIMEOUT);
+		this.cache.get(idKey(id), loader).block(TIMEOUT);
 		this.cache.invalidate(null, List.of("ext-d"));
-		this.cache.getById(id, loader).block(TIMEOUT);
+		this.cache.get(idKey(id), loader).block(TIMEOUT);
 		assertThat(loader.calls.get()).isEqualTo(2);
 	}
 
@@ -111,13 +115,13 @@ class OrganizationCacheTest {
 		String id = TestOrganizations.newId();
 		// The organization's external id changed outside the gateway since it was cached.
 		CountingLoader loader = new CountingLoader((key) -> Mono.just(TestOrganizations.organization(id, "A", "old")));
-		this.cache.getByExternalId("old", loader).block(TIMEOUT);
+		this.cache.get(externalIdKey("old"), loader).block(TIMEOUT);
 		advance(Duration.ofSeconds(61));
 		CountingLoader renamed = new CountingLoader((key) -> Mono.just(TestOrganizations.organization(id, "A", "new")));
-		this.cache.getById(id, renamed).block(TIMEOUT);
+		this.cache.get(idKey(id), renamed).block(TIMEOUT);
 		CountingLoader byOld = new CountingLoader((key) -> Mono.error(notFound()));
 		assertThatExceptionOfType(WorkOsException.NotFound.class)
-			.isThrownBy(() -> this.cache.getByExternalId("old", byOld).block(TIMEOUT));
+			.isThrownBy(() -> this.cache.get(externalIdKey("old"), byOld).block(TIMEOUT));
 		assertThat(byOld.calls.get()).isEqualTo(1);
 	}
 
@@ -126,15 +130,15 @@ class OrganizationCacheTest {
 		String id = TestOrganizations.newId();
 		Sinks.One<WorkOsOrganization> slow = Sinks.one();
 		CountingLoader stale = new CountingLoader((key) -> slow.asMono());
-		Mono<WorkOsOrganization> before = this.cache.getById(id, stale).cache();
+		Mono<WorkOsOrganization> before = this.cache.get(idKey(id), stale).cache();
 		before.subscribe();
 		this.cache.invalidate(id, List.of());
 		slow.tryEmitValue(TestOrganizations.organization(id, "Stale", "ext-e"));
 		assertThat(before.block(TIMEOUT).name()).isEqualTo("Stale");
 		CountingLoader fresh = new CountingLoader(
 				(key) -> Mono.just(TestOrganizations.organization(id, "Fresh", "ext-e")));
-		assertThat(this.cache.getById(id, fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
-		assertThat(this.cache.getByExternalId("ext-e", fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
+		assertThat(this.cache.get(idKey(id), fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
+		assertThat(this.cache.get(externalIdKey("ext-e"), fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
 		assertThat(fresh.calls.get()).isEqualTo(1);
 	}
 
@@ -142,17 +146,17 @@ class OrganizationCacheTest {
 	void aLoadByExternalIdOvertakenByAWriteIsNotCached() {
 		String id = TestOrganizations.newId();
 		Sinks.One<WorkOsOrganization> slow = Sinks.one();
-		Mono<WorkOsOrganization> before = this.cache.getByExternalId("ext-f", (key) -> slow.asMono()).cache();
+		Mono<WorkOsOrganization> before = this.cache.get(externalIdKey("ext-f"), (key) -> slow.asMono()).cache();
 		before.subscribe();
 		this.cache.invalidate(id, List.of("ext-f"));
 		// A reader arriving after the write must not join the stale load.
 		CountingLoader fresh = new CountingLoader(
 				(key) -> Mono.just(TestOrganizations.organization(id, "Fresh", "ext-f")));
-		assertThat(this.cache.getByExternalId("ext-f", fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
+		assertThat(this.cache.get(externalIdKey("ext-f"), fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
 		slow.tryEmitValue(TestOrganizations.organization(id, "Stale", "ext-f"));
 		assertThat(before.block(TIMEOUT).name()).isEqualTo("Stale");
-		assertThat(this.cache.getById(id, fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
-		assertThat(this.cache.getByExternalId("ext-f", fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
+		assertThat(this.cache.get(idKey(id), fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
+		assertThat(this.cache.get(externalIdKey("ext-f"), fresh).block(TIMEOUT).name()).isEqualTo("Fresh");
 		assertThat(fresh.calls.get()).isEqualTo(1);
 	}
 
@@ -163,23 +167,23 @@ class OrganizationCacheTest {
 		CountingLoader loader = new CountingLoader((key) -> (attempt.incrementAndGet() == 1) ? Mono.error(notFound())
 				: Mono.just(TestOrganizations.organization(id)));
 		assertThatExceptionOfType(WorkOsException.NotFound.class)
-			.isThrownBy(() -> this.cache.getById(id, loader).block(TIMEOUT));
-		assertThat(this.cache.getById(id, loader).block(TIMEOUT).id()).isEqualTo(id);
+			.isThrownBy(() -> this.cache.get(idKey(id), loader).block(TIMEOUT));
+		assertThat(this.cache.get(idKey(id), loader).block(TIMEOUT).id()).isEqualTo(id);
 		attempt.set(0);
 		assertThatExceptionOfType(WorkOsException.NotFound.class)
-			.isThrownBy(() -> this.cache.getByExternalId("ext-g", loader).block(TIMEOUT));
-		assertThat(this.cache.getByExternalId("ext-g", loader).block(TIMEOUT).id()).isEqualTo(id);
+			.isThrownBy(() -> this.cache.get(externalIdKey("ext-g"), loader).block(TIMEOUT));
+		assertThat(this.cache.get(externalIdKey("ext-g"), loader).block(TIMEOUT).id()).isEqualTo(id);
 		assertThat(loader.calls.get()).isEqualTo(4);
 	}
 
 	@Test
 	void fiftyConcurrentColdReadsOfOneIdCostOneLoad() throws Exception {
-		assertCoalesced((id, loader) -> this.cache.getById(id, loader));
+		assertCoalesced((id, loader) -> this.cache.get(idKey(id), loader));
 	}
 
 	@Test
 	void fiftyConcurrentColdReadsOfOneExternalIdCostOneLoad() throws Exception {
-		assertCoalesced((id, loader) -> this.cache.getByExternalId("ext-" + id, loader));
+		assertCoalesced((id, loader) -> this.cache.get(externalIdKey("ext-" + id), loader));
 	}
 
 	@Test
@@ -203,13 +207,126 @@ class OrganizationCacheTest {
 	}
 
 	@Test
+	void aPageLoadOvertakenByAWriteIsNeitherCachedNorJoinedNorKeptStale() {
+		ListOrganizationsRequest request = new ListOrganizationsRequest(null, "epoch", 10, ListOrder.DESC, null, null);
+		Sinks.One<WorkOsOrganizationList> slow = Sinks.one();
+		Mono<WorkOsOrganizationList> before = this.cache.getPage(request, (key) -> slow.asMono()).cache();
+		before.subscribe();
+		this.cache.invalidate(TestOrganizations.newId(), List.of());
+		// A reader arriving after the write must not join the load that began before it.
+		WorkOsOrganizationList fresh = new WorkOsOrganizationList(List.of(TestOrganizations.organization("org_x")),
+				null);
+		AtomicInteger calls = new AtomicInteger();
+		Function<ListOrganizationsRequest, Mono<WorkOsOrganizationList>> loader = (key) -> {
+			calls.incrementAndGet();
+			return Mono.just(fresh);
+		};
+		assertThat(this.cache.getPage(request, loader).block(TIMEOUT)).isSameAs(fresh);
+		slow.tryEmitValue(new WorkOsOrganizationList(List.of(), null));
+		assertThat(before.block(TIMEOUT).data()).isEmpty();
+		assertThat(this.cache.getPage(request, loader).block(TIMEOUT)).isSameAs(fresh);
+		assertThat(calls).hasValue(1);
+		advance(Duration.ofSeconds(6));
+		assertThat(this.cache.stalePage(request).value()).isSameAs(fresh);
+	}
+
+	@Test
+	void invalidatingANewExternalIdDropsTheOrganizationThatHeldItAndTheOldOneOfTheWrittenOrganization() {
+		String written = TestOrganizations.newId();
+		String holder = TestOrganizations.newId();
+		CountingLoader loader = new CountingLoader(
+				(key) -> Mono.just(key.equals(written) ? TestOrganizations.organization(written, "W", "ext-old")
+						: TestOrganizations.organization(holder, "H", "ext-new")));
+		this.cache.get(idKey(written), loader).block(TIMEOUT);
+		this.cache.get(idKey(holder), loader).block(TIMEOUT);
+		// An update of "written" from ext-old to ext-new, which "holder" had until then.
+		this.cache.invalidate(written, List.of("ext-old", "ext-new"));
+		assertThat(this.cache.fresh(idKey(written))).isNull();
+		assertThat(this.cache.fresh(idKey(holder))).isNull();
+		assertThat(this.cache.fresh(externalIdKey("ext-old"))).isNull();
+		assertThat(this.cache.fresh(externalIdKey("ext-new"))).isNull();
+		assertThat(this.cache.stale(idKey(written))).isNull();
+		assertThat(this.cache.stale(idKey(holder))).isNull();
+		assertThat(this.cache.peek(written)).isNull();
+	}
+
+	@Test
+	void aReaderThatCancelsLeavesTheSharedLoadToTheOthers() {
+		String id = TestOrganizations.newId();
+		Sinks.One<WorkOsOrganization> slow = Sinks.one();
+		AtomicInteger cancelled = new AtomicInteger();
+		CountingLoader loader = new CountingLoader((key) -> slow.asMono().doOnCancel(cancelled::incrementAndGet));
+		this.cache.get(idKey(id), loader).subscribe().dispose();
+		Mono<WorkOsOrganization> other = this.cache.get(idKey(id), loader).cache();
+		other.subscribe();
+		slow.tryEmitValue(TestOrganizations.organization(id, "Shared", null));
+		assertThat(other.block(TIMEOUT).name()).isEqualTo("Shared");
+		assertThat(cancelled).hasValue(0);
+		assertThat(loader.calls).hasValue(1);
+		assertThat(this.cache.fresh(idKey(id)).name()).isEqualTo("Shared");
+	}
+
+	@Test
+	void listenersHearOfAWriteOnlyOnceTheCacheHasForgottenAndOfEveryLifetime() {
+		String id = TestOrganizations.newId();
+		AtomicReference<OrganizationCache> cache = new AtomicReference<>();
+		List<String> heard = new ArrayList<>();
+		OrganizationCacheListener listener = new OrganizationCacheListener() {
+
+			@Override
+			public void organizationsInvalidated() {
+				heard.add("invalidated, still cached: " + (cache.get() != null && cache.get().peek(id) != null));
+			}
+
+			@Override
+			public void lifetimeChanged(Duration shortest) {
+				heard.add("lifetime " + shortest);
+			}
+
+		};
+		cache.set(new OrganizationCache(new CacheProperties(Duration.ofSeconds(60), Duration.ofSeconds(10), 100,
+				Duration.ofMinutes(5), Duration.ofSeconds(2)), this.nanos::get, List.of(listener)));
+		assertThat(heard).containsExactly("lifetime PT10S", "invalidated, still cached: false");
+		heard.clear();
+		cache.get().get(idKey(id), (key) -> Mono.just(TestOrganizations.organization(id))).block(TIMEOUT);
+		cache.get().invalidate(id, List.of());
+		cache.get().shortenLifetimes();
+		cache.get().restoreLifetimes();
+		assertThat(heard).containsExactly("invalidated, still cached: false", "lifetime PT2S",
+				"invalidated, still cached: false", "lifetime PT10S", "invalidated, still cached: false");
+	}
+
+	@Test
+	void aWarmReadAllocatesNothing() {
+		String id = TestOrganizations.newId();
+		this.cache.get(idKey(id), (key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-" + id)))
+			.block(TIMEOUT);
+		OrganizationKey byId = idKey(id);
+		OrganizationKey byExternalId = externalIdKey("ext-" + id);
+		ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+		for (int i = 0; i < 20_000; i++) {
+			this.cache.fresh(byId);
+			this.cache.fresh(byExternalId);
+		}
+		long before = threads.getCurrentThreadAllocatedBytes();
+		for (int i = 0; i < 100_000; i++) {
+			if (this.cache.fresh(byId) == null || this.cache.fresh(byExternalId) == null) {
+				throw new AssertionError("a miss");
+			}
+		}
+		long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+		// 200,000 reads: anything allocated per read would be megabytes.
+		assertThat(allocated).isLessThan(64 * 1024);
+	}
+
+	@Test
 	void statisticsArePublishedAsCacheMeters() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		this.cache.bindTo(registry);
 		String id = TestOrganizations.newId();
 		CountingLoader loader = new CountingLoader((key) -> Mono.just(TestOrganizations.organization(id)));
-		this.cache.getById(id, loader).block(TIMEOUT);
-		this.cache.getById(id, loader).block(TIMEOUT);
+		this.cache.get(idKey(id), loader).block(TIMEOUT);
+		this.cache.get(idKey(id), loader).block(TIMEOUT);
 		assertThat(
 				registry.get("cache.gets").tag("cache", "organizations").tag("result", "hit").functionCounter().count())
 			.isEqualTo(1.0);
@@ -227,19 +344,19 @@ class OrganizationCacheTest {
 		String id = TestOrganizations.newId();
 		CountingLoader loader = new CountingLoader(
 				(key) -> Mono.just(TestOrganizations.organization(id, "A", "ext-" + id)));
-		assertThat(this.cache.freshById(id)).isNull();
-		this.cache.getById(id, loader).block(TIMEOUT);
-		assertThat(this.cache.freshById(id).name()).isEqualTo("A");
-		assertThat(this.cache.freshByExternalId("ext-" + id).id()).isEqualTo(id);
+		assertThat(this.cache.fresh(idKey(id))).isNull();
+		this.cache.get(idKey(id), loader).block(TIMEOUT);
+		assertThat(this.cache.fresh(idKey(id)).name()).isEqualTo("A");
+		assertThat(this.cache.fresh(externalIdKey("ext-" + id)).id()).isEqualTo(id);
 		advance(Duration.ofSeconds(61));
-		assertThat(this.cache.freshById(id)).isNull();
-		assertThat(this.cache.freshByExternalId("ext-" + id)).isNull();
+		assertThat(this.cache.fresh(idKey(id))).isNull();
+		assertThat(this.cache.fresh(externalIdKey("ext-" + id))).isNull();
 		// the shortcut's two hits; its misses leave the counting to the load
 		assertThat(gets(registry, "hit")).isEqualTo(2.0);
 		assertThat(gets(registry, "miss")).isEqualTo(1.0);
-		this.cache.getById(id, loader).block(TIMEOUT);
+		this.cache.get(idKey(id), loader).block(TIMEOUT);
 		this.cache.invalidate(id, List.of());
-		assertThat(this.cache.freshById(id)).isNull();
+		assertThat(this.cache.fresh(idKey(id))).isNull();
 		assertThat(loader.calls.get()).isEqualTo(2);
 	}
 
@@ -306,6 +423,14 @@ class OrganizationCacheTest {
 			return this.delegate.apply(key);
 		}
 
+	}
+
+	private static OrganizationKey idKey(String id) {
+		return new OrganizationKey.ById(id);
+	}
+
+	private static OrganizationKey externalIdKey(String externalId) {
+		return new OrganizationKey.ByExternalId(externalId);
 	}
 
 }

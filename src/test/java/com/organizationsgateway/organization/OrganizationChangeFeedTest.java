@@ -38,7 +38,7 @@ class OrganizationChangeFeedTest {
 	private final OrganizationService service = mock(OrganizationService.class);
 
 	private final OrganizationChanges changes = new OrganizationChanges(
-			new OrganizationCache(CacheProperties.defaults(), Ticker.systemTicker()), Ticker.systemTicker());
+			new OrganizationCache(CacheProperties.defaults(), Ticker.systemTicker(), List.of()), Ticker.systemTicker());
 
 	/**
 	 * Delivering on the publishing thread, so that buffers fill as changes are published.

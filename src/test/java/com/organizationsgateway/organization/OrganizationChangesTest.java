@@ -34,7 +34,8 @@ class OrganizationChangesTest {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final OrganizationCache cache = new OrganizationCache(CacheProperties.defaults(), this.nanos::get);
+	private final OrganizationCache cache = new OrganizationCache(CacheProperties.defaults(), this.nanos::get,
+			List.of());
 
 	private final OrganizationChanges changes = new OrganizationChanges(this.cache, this.nanos::get);
 
@@ -137,7 +138,7 @@ class OrganizationChangesTest {
 	}
 
 	private void read() {
-		this.cache.getById(this.id, (key) -> {
+		this.cache.get(idKey(this.id), (key) -> {
 			this.loads.incrementAndGet();
 			return Mono.just(TestOrganizations.organization(key));
 		}).block(Duration.ofSeconds(5));
@@ -146,6 +147,14 @@ class OrganizationChangesTest {
 	private OrganizationChange change(Kind kind, @Nullable Instant updatedAt, Origin origin) {
 		WorkOsOrganization organization = TestOrganizations.organization(this.id);
 		return new OrganizationChange(this.id, kind, Set.of(), updatedAt, organization, origin);
+	}
+
+	private static OrganizationKey idKey(String id) {
+		return new OrganizationKey.ById(id);
+	}
+
+	private static OrganizationKey externalIdKey(String externalId) {
+		return new OrganizationKey.ByExternalId(externalId);
 	}
 
 }
