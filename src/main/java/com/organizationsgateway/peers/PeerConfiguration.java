@@ -1,5 +1,7 @@
 package com.organizationsgateway.peers;
 
+import java.util.concurrent.TimeUnit;
+
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -39,9 +41,10 @@ class PeerConfiguration {
 	}
 
 	@Bean
-	PeerSubscription peerSubscription(LettuceConnectionFactory connectionFactory, OrganizationChanges changes,
-			PeerMessageCodec codec, PeerProperties properties, PeerMetrics metrics, InstanceId instance) {
-		return new PeerSubscription(connectionFactory, changes, codec, properties, metrics, instance.value());
+	PeerSubscription peerSubscription(LettuceConnectionFactory connectionFactory, ReactiveStringRedisTemplate redis,
+			OrganizationChanges changes, PeerMessageCodec codec, PeerProperties properties, PeerMetrics metrics,
+			InstanceId instance) {
+		return new PeerSubscription(connectionFactory, redis, changes, codec, properties, metrics, instance.value());
 	}
 
 	@Bean
@@ -56,13 +59,15 @@ class PeerConfiguration {
 	}
 
 	/**
-	 * Lettuce's own reconnection (the connection that publishes) backs off like the
-	 * subscription's instead of up to 30 s, so publishing resumes soon after Redis does.
+	 * Lettuce's own reconnection (of the connection that publishes) backs off within the
+	 * subscription's bounds, exponentially and with jitter, instead of up to 30 s, so
+	 * that publishing resumes soon after Redis does.
 	 */
 	@Bean
 	ClientResourcesBuilderCustomizer peerReconnectDelay(PeerProperties properties) {
-		return (builder) -> builder.reconnectDelay(Delay.exponential(properties.reconnectInitialBackoff(),
-				properties.reconnectMaxBackoff(), 2, java.util.concurrent.TimeUnit.MILLISECONDS));
+		return (builder) -> builder
+			.reconnectDelay(Delay.equalJitter(properties.reconnectInitialBackoff(), properties.reconnectMaxBackoff(),
+					properties.reconnectInitialBackoff().toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 }

@@ -11,11 +11,12 @@ import org.springframework.util.unit.DataSize;
  * {@code spring.data.redis.*} is configured).
  *
  * @param channel the Redis pub/sub channel; instances that share it share invalidations
- * @param reconnectInitialBackoff the wait before the first reconnection attempt, doubled
- * after each failure
- * @param reconnectMaxBackoff the longest wait between reconnection attempts
- * @param pingInterval how often the subscription's connection is checked with a PING, to
- * notice a connection that died silently; zero turns this off
+ * @param reconnectInitialBackoff the wait before the first attempt to subscribe again,
+ * doubled after each failure, with jitter
+ * @param reconnectMaxBackoff the longest wait between attempts to subscribe again
+ * @param pingInterval how often the subscription sends itself a heartbeat through Redis;
+ * two intervals without one count as a lost link, even one that died without closing.
+ * Zero turns this off
  * @param publishTimeout how long a publication may take before it counts as failed
  * @param maxSnapshotSize the largest organization snapshot sent along with a change;
  * larger ones are left out, and receivers only invalidate
@@ -25,11 +26,5 @@ record PeerProperties(@DefaultValue("organizations-gateway:organization-changes"
 		@DefaultValue("100ms") Duration reconnectInitialBackoff, @DefaultValue("5s") Duration reconnectMaxBackoff,
 		@DefaultValue("5s") Duration pingInterval, @DefaultValue("2s") Duration publishTimeout,
 		@DefaultValue("32KB") DataSize maxSnapshotSize) {
-
-	/** The wait before reconnection attempt {@code attempt} (0 for the first). */
-	Duration backoff(int attempt) {
-		Duration delay = this.reconnectInitialBackoff.multipliedBy(1L << Math.min(attempt, 20));
-		return (delay.compareTo(this.reconnectMaxBackoff) > 0) ? this.reconnectMaxBackoff : delay;
-	}
 
 }

@@ -2,9 +2,9 @@ package com.organizationsgateway.peers;
 
 import java.time.Duration;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 
 import com.organizationsgateway.organization.OrganizationChange;
@@ -23,7 +23,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  */
 final class PeerPublisher implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(PeerPublisher.class);
+	private static final Logger logger = LoggerFactory.getLogger(PeerPublisher.class);
 
 	private final OrganizationChanges changes;
 
@@ -90,8 +90,8 @@ final class PeerPublisher implements SmartLifecycle {
 
 	private void failed(Throwable ex) {
 		this.metrics.publishFailed();
-		this.failures.warn("Could not tell other instances of a change over Redis channel " + this.properties.channel()
-				+ "; they see it when their cache entry expires: " + ex);
+		this.failures.warn("Could not tell other instances of a change over Redis channel {};"
+				+ " they see it when their cache entry expires: {}", this.properties.channel(), ex.toString());
 	}
 
 }

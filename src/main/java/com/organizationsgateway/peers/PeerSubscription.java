@@ -1,53 +1,58 @@
 package com.organizationsgateway.peers;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
-import com.organizationsgateway.organization.OrganizationChange;
 import com.organizationsgateway.organization.OrganizationChanges;
 import com.organizationsgateway.peers.PeerMessageCodec.MalformedPeerMessageException;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 
 /**
- * Listens on the Redis channel and applies other instances' changes through
- * {@link OrganizationChanges#publish}, as origin PEER.
+ * Listens on the Redis channel with Spring Data Redis' reactive listener container and
+ * applies other instances' changes, in arrival order, through
+ * {@link OrganizationChanges#publish} as origin PEER. While not subscribed, the cache
+ * runs on its short peer-outage time to live; once subscribed again it is flushed, as
+ * pub/sub keeps nothing for an absent listener.
  * <p>
- * It owns its pub/sub connection rather than leaving reconnection to Lettuce, because it
- * must know when the link is down and when it is back with the subscription in place:
- * while down, the cache runs on the short peer-outage time to live; once subscribed
- * again, the whole cache is flushed, since messages sent meanwhile are lost (pub/sub
- * keeps nothing). A lost connection is closed and replaced by a new one, with exponential
- * backoff between attempts, forever.
+ * The container notices neither a connection that stops delivering without closing nor
+ * Lettuce resubscribing after a reconnection (messages may have been missed meanwhile).
+ * So a subscription also ends when its own heartbeat, published every ping interval to a
+ * channel only it listens on, stays away for two intervals, or when it is confirmed a
+ * second time. A new container follows after an exponential backoff with jitter, forever.
  */
 final class PeerSubscription implements SmartLifecycle, DisposableBean {
 
-	private static final Log logger = LogFactory.getLog(PeerSubscription.class);
+	private static final Logger logger = LoggerFactory.getLogger(PeerSubscription.class);
+
+	/** A heartbeat came back: nothing to apply, but the link works. */
+	private static final Runnable HEARTBEAT = () -> {
+	};
 
 	private final LettuceConnectionFactory connectionFactory;
+
+	private final ReactiveStringRedisTemplate redis;
 
 	private final OrganizationChanges changes;
 
@@ -59,39 +64,24 @@ final class PeerSubscription implements SmartLifecycle, DisposableBean {
 
 	private final String instance;
 
-	private final RateLimitedLog connectFailures = new RateLimitedLog(logger, Duration.ofSeconds(30));
+	private final RateLimitedLog failures = new RateLimitedLog(logger, Duration.ofSeconds(30));
 
 	private final RateLimitedLog rejections = new RateLimitedLog(logger, Duration.ofSeconds(30));
 
-	/** Applies messages one at a time, in arrival order, off Lettuce's event loop. */
-	private final ExecutorService applier = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "peer-changes");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private final AtomicReference<@Nullable StatefulRedisPubSubConnection<String, String>> connection = new AtomicReference<>();
-
-	private final AtomicInteger failedAttempts = new AtomicInteger();
-
-	/** Guards going live against losing the connection. */
-	private final Object transitions = new Object();
+	/** Runs each step in order: going live, every message, losing the subscription. */
+	private final Scheduler applier = Schedulers.newSingle("peer-changes", true);
 
 	private volatile State state = State.CONNECTING;
 
 	private volatile Instant since = Instant.now();
 
-	private volatile boolean everConnected;
+	private volatile @Nullable Disposable subscription;
 
-	private volatile boolean running;
-
-	private volatile @Nullable Disposable pending;
-
-	private volatile @Nullable Disposable pings;
-
-	PeerSubscription(LettuceConnectionFactory connectionFactory, OrganizationChanges changes, PeerMessageCodec codec,
-			PeerProperties properties, PeerMetrics metrics, String instance) {
+	PeerSubscription(LettuceConnectionFactory connectionFactory, ReactiveStringRedisTemplate redis,
+			OrganizationChanges changes, PeerMessageCodec codec, PeerProperties properties, PeerMetrics metrics,
+			String instance) {
 		this.connectionFactory = connectionFactory;
+		this.redis = redis;
 		this.changes = changes;
 		this.codec = codec;
 		this.properties = properties;
@@ -102,37 +92,35 @@ final class PeerSubscription implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void start() {
-		this.running = true;
 		// Until subscribed, other instances' changes go unheard.
 		this.changes.peersUnreachable();
-		connectAfter(Duration.ZERO);
+		this.subscription = Flux.defer(this::session)
+			.doOnError((ex) -> this.applier.schedule(() -> lost(ex)))
+			// From the initial wait again once a subscription went live.
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, this.properties.reconnectInitialBackoff())
+				.maxBackoff(this.properties.reconnectMaxBackoff())
+				.transientErrors(true))
+			.subscribe(this.applier::schedule);
 	}
 
 	@Override
 	public void stop() {
-		StatefulRedisPubSubConnection<String, String> current;
-		// Serialised with subscribed(), so that a connection being opened meanwhile
-		// cannot go live (and start its pings) after the stop.
-		synchronized (this.transitions) {
-			this.running = false;
-			current = this.connection.getAndSet(null);
-		}
-		dispose(this.pending);
-		dispose(this.pings);
+		Disposable current = this.subscription;
+		this.subscription = null;
 		if (current != null) {
-			current.close();
+			current.dispose();
 		}
 	}
 
 	/** On shutdown, after the last stop; a stopped subscription may be started again. */
 	@Override
 	public void destroy() {
-		this.applier.shutdown();
+		this.applier.dispose();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.subscription != null;
 	}
 
 	/** After the connection factory, which creates the Redis client on start. */
@@ -160,171 +148,105 @@ final class PeerSubscription implements SmartLifecycle, DisposableBean {
 		return this.properties.channel();
 	}
 
-	private void connectAfter(Duration delay) {
-		if (!this.running) {
-			return;
-		}
-		this.pending = Mono.delay(delay, Schedulers.boundedElastic()).subscribe((tick) -> connect());
-	}
-
-	/** Runs on a bounded-elastic thread: Lettuce's connect and subscribe block. */
-	private void connect() {
-		if (!this.running) {
-			return;
-		}
-		StatefulRedisPubSubConnection<String, String> opened = null;
-		boolean registered = false;
-		try {
-			opened = open();
-			StatefulRedisPubSubConnection<String, String> current = opened;
-			current.addListener(new RedisPubSubAdapter<>() {
-				@Override
-				public void message(String channel, String message) {
-					apply(message);
+	/**
+	 * One subscription on a container of its own, as steps to apply; it ends in an error.
+	 */
+	private Flux<Runnable> session() {
+		String heartbeats = channel() + ":heartbeat:" + this.instance;
+		Sinks.Many<Runnable> confirmations = Sinks.many().unicast().onBackpressureBuffer();
+		AtomicBoolean confirmed = new AtomicBoolean();
+		SubscriptionListener listener = new SubscriptionListener() {
+			@Override
+			public void onChannelSubscribed(byte[] channel, long count) {
+				if (!Arrays.equals(channel, channel().getBytes(StandardCharsets.UTF_8))) {
+					return;
 				}
-			});
-			current.addListener(new RedisConnectionStateListener() {
-				@Override
-				public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-					lost(current, "connection closed");
+				if (confirmed.getAndSet(true)) {
+					confirmations.tryEmitError(new IllegalStateException("resubscribed after a reconnection"));
 				}
-			});
-			this.connection.set(current);
-			registered = true;
-			current.sync().subscribe(this.properties.channel());
-			if (!subscribed(current)) {
-				throw new IllegalStateException("connection lost while subscribing");
+				else {
+					confirmations.tryEmitNext(PeerSubscription.this::live);
+				}
 			}
-		}
-		catch (RuntimeException ex) {
-			int failures = this.failedAttempts.getAndIncrement();
-			this.connectFailures.warn("Cannot subscribe to Redis channel " + this.properties.channel()
-					+ "; other instances' changes go unheard and the cache runs on its short peer-outage time to live: "
-					+ ex.getMessage());
-			// Once registered, a loss may already have been handled (and a new attempt
-			// scheduled) by lost(); whoever takes the connection out schedules the next.
-			boolean ours = !registered || this.connection.compareAndSet(opened, null);
-			if (opened != null) {
-				opened.closeAsync();
-			}
-			if (ours) {
-				connectAfter(this.properties.backoff(failures));
-			}
-		}
-	}
-
-	private StatefulRedisPubSubConnection<String, String> open() {
-		AbstractRedisClient client = this.connectionFactory.getRequiredNativeClient();
-		if (client instanceof RedisClusterClient cluster) {
-			return cluster.connectPubSub(StringCodec.UTF8);
-		}
-		if (client instanceof RedisClient standalone) {
-			return standalone.connectPubSub(StringCodec.UTF8);
-		}
-		throw new IllegalStateException("Unsupported Redis client " + client.getClass().getName());
+		};
+		// Creating a container may block, for the shared connection; closing one
+		// whose connection went silent may take long, so it is not awaited.
+		Flux<Runnable> steps = Flux.usingWhen(
+				Mono.fromSupplier(() -> new ReactiveRedisMessageListenerContainer(this.connectionFactory))
+					.subscribeOn(Schedulers.boundedElastic()),
+				(container) -> container
+					.receive(List.of(ChannelTopic.of(channel()), ChannelTopic.of(heartbeats)), listener)
+					.<Runnable>map((message) -> heartbeats.equals(message.getChannel()) ? HEARTBEAT
+							: () -> receive(message.getMessage()))
+					.mergeWith(confirmations.asFlux()),
+				(container) -> Mono.fromRunnable(() -> container.destroyLater().onErrorComplete().subscribe()));
+		return heartbeats(steps, heartbeats).filter((step) -> step != HEARTBEAT);
 	}
 
 	/**
-	 * Goes live on a connection that just subscribed, unless it was lost meanwhile.
-	 * Serialised with {@link #lost}, so that a loss can never be overtaken by going live.
+	 * Fails the steps when nothing, not even a heartbeat, came for two ping intervals.
+	 * Heartbeats go over the shared connection, so they check the way out too.
 	 */
-	private boolean subscribed(StatefulRedisPubSubConnection<String, String> current) {
-		synchronized (this.transitions) {
-			if (!this.running || this.connection.get() != current || !current.isOpen()) {
-				return false;
-			}
-			this.failedAttempts.set(0);
-			// Flushed only now that the subscription is in place, so that no change can
-			// slip between the flush and the first message heard.
-			this.changes.peersReachable();
-			if (this.everConnected) {
-				this.metrics.reconnected();
-				logger.info("Subscribed to Redis channel " + this.properties.channel()
-						+ " again; the organization cache was flushed, as changes may have been missed");
-			}
-			else {
-				logger
-					.info("Subscribed to Redis channel " + this.properties.channel() + " as instance " + this.instance);
-			}
-			this.everConnected = true;
-			startPings(current);
-			// Last, so that whoever sees the state sees everything above done.
-			setState(State.SUBSCRIBED);
-			return true;
-		}
-	}
-
-	/** A PING now and then notices a connection that died without closing. */
-	private void startPings(StatefulRedisPubSubConnection<String, String> current) {
+	private Flux<Runnable> heartbeats(Flux<Runnable> steps, String channel) {
 		Duration interval = this.properties.pingInterval();
 		if (interval.isZero() || interval.isNegative()) {
+			return steps;
+		}
+		Flux<Runnable> beats = Flux.interval(interval)
+			.onBackpressureDrop()
+			.concatMap((tick) -> this.redis.convertAndSend(channel, "").timeout(interval).onErrorComplete())
+			.thenMany(Flux.empty());
+		return steps.mergeWith(beats)
+			.timeout(interval.multipliedBy(2), Mono.error(() -> new IllegalStateException("no heartbeat")));
+	}
+
+	/** Flushes only once subscribed, so that no change can slip in between. */
+	private void live() {
+		this.changes.peersReachable();
+		if (this.state == State.DISCONNECTED) {
+			this.metrics.reconnected();
+			logger.info("Subscribed to Redis channel {} again; the organization cache was flushed,"
+					+ " as changes may have been missed", channel());
+		}
+		else {
+			logger.info("Subscribed to Redis channel {} as instance {}", channel(), this.instance);
+		}
+		setState(State.SUBSCRIBED);
+	}
+
+	private void lost(Throwable failure) {
+		String reason = failure.getMessage();
+		if (this.state != State.SUBSCRIBED) {
+			this.failures.warn("Cannot subscribe to Redis channel {}; other instances' changes go unheard"
+					+ " and the cache runs on its short peer-outage time to live: {}", channel(), reason);
 			return;
 		}
-		dispose(this.pings);
-		this.pings = Flux.interval(interval, Schedulers.parallel())
-			.concatMap((tick) -> current.reactive().ping().timeout(interval).onErrorResume((ex) -> {
-				lost(current, "no answer to PING: " + ex.getMessage());
-				return Mono.empty();
-			}))
-			.subscribe();
-	}
-
-	private void lost(StatefulRedisPubSubConnection<String, String> lostConnection, String reason) {
-		synchronized (this.transitions) {
-			if (!this.running || !this.connection.compareAndSet(lostConnection, null)) {
-				return;
-			}
-			dispose(this.pings);
-			setState(State.DISCONNECTED);
-			this.changes.peersUnreachable();
-		}
-		logger.warn("Lost the Redis subscription (" + reason
-				+ "); the organization cache runs on its short peer-outage time to live until it is back");
-		// Closed rather than left to Lettuce's own reconnection, which would resubscribe
-		// without telling when.
-		lostConnection.closeAsync();
-		connectAfter(this.properties.backoff(0));
-	}
-
-	private void apply(String message) {
-		try {
-			this.applier.execute(() -> receive(message));
-		}
-		catch (RejectedExecutionException ex) {
-			// Stopping: the cache goes away with the application.
-		}
+		setState(State.DISCONNECTED);
+		this.changes.peersUnreachable();
+		logger.warn("Lost the Redis subscription ({}); the organization cache runs on its short"
+				+ " peer-outage time to live until it is back", reason);
 	}
 
 	private void receive(String text) {
 		try {
 			PeerMessage message = this.codec.decode(text);
-			if (this.instance.equals(message.instance())) {
-				return;
+			if (!this.instance.equals(message.instance())) {
+				this.metrics.received(this.changes.publish(this.codec.change(message)));
 			}
-			OrganizationChange change = this.codec.change(message);
-			this.metrics.received(this.changes.publish(change));
 		}
 		catch (MalformedPeerMessageException ex) {
 			this.metrics.rejected();
-			this.rejections
-				.warn("Ignored a message on Redis channel " + this.properties.channel() + ": " + ex.getMessage());
+			this.rejections.warn("Ignored a message on Redis channel {}: {}", channel(), ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			this.metrics.rejected();
-			this.rejections
-				.warn("Could not apply a message from Redis channel " + this.properties.channel() + ": " + ex);
+			this.rejections.warn("Could not apply a message from Redis channel {}: {}", channel(), ex.toString());
 		}
 	}
 
 	private void setState(State state) {
 		this.state = state;
 		this.since = Instant.now();
-	}
-
-	private static void dispose(@Nullable Disposable disposable) {
-		if (disposable != null) {
-			disposable.dispose();
-		}
 	}
 
 	/** The subscription's state. */

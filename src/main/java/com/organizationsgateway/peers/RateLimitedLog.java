@@ -1,9 +1,10 @@
 package com.organizationsgateway.peers;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.commons.logging.Log;
+import org.slf4j.Logger;
 
 /**
  * Logs a recurring warning at most once per interval, with how many were left out
@@ -12,7 +13,7 @@ import org.apache.commons.logging.Log;
  */
 final class RateLimitedLog {
 
-	private final Log log;
+	private final Logger logger;
 
 	private final long intervalNanos;
 
@@ -20,12 +21,13 @@ final class RateLimitedLog {
 
 	private final AtomicLong suppressed = new AtomicLong();
 
-	RateLimitedLog(Log log, Duration interval) {
-		this.log = log;
+	RateLimitedLog(Logger logger, Duration interval) {
+		this.logger = logger;
 		this.intervalNanos = interval.toNanos();
 	}
 
-	void warn(String message) {
+	/** A warning as SLF4J formats it, unless one was logged less than an interval ago. */
+	void warn(String format, Object... arguments) {
 		long now = System.nanoTime();
 		long next = this.nextAllowed.get();
 		if ((next != Long.MIN_VALUE && now - next < 0)
@@ -34,7 +36,13 @@ final class RateLimitedLog {
 			return;
 		}
 		long left = this.suppressed.getAndSet(0);
-		this.log.warn((left > 0) ? message + " (" + left + " similar warnings left out)" : message);
+		if (left == 0) {
+			this.logger.warn(format, arguments);
+			return;
+		}
+		Object[] withLeft = Arrays.copyOf(arguments, arguments.length + 1);
+		withLeft[arguments.length] = left;
+		this.logger.warn(format + " ({} similar warnings left out)", withLeft);
 	}
 
 }

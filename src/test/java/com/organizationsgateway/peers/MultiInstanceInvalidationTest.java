@@ -2,6 +2,7 @@ package com.organizationsgateway.peers;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -50,6 +51,8 @@ class MultiInstanceInvalidationTest {
 
 	private RedisServer redis;
 
+	private BlackHoleProxy proxy;
+
 	private GatewayInstance a;
 
 	private GatewayInstance b;
@@ -58,15 +61,17 @@ class MultiInstanceInvalidationTest {
 	void startRedisAndTwoInstances() {
 		RedisServer.assumeInstalled();
 		this.redis = RedisServer.start();
-		this.a = GatewayInstance.start(redisArgs("--local-api.seed=false"));
-		this.b = GatewayInstance.start(redisArgs("--workos.api-key=sk_test_peer_instance_b",
+		// B reaches Redis through a proxy that can go silent.
+		this.proxy = BlackHoleProxy.start(this.redis.port());
+		this.a = GatewayInstance.start(redisArgs(this.redis.port(), "--local-api.seed=false"));
+		this.b = GatewayInstance.start(redisArgs(this.proxy.port(), "--workos.api-key=sk_test_peer_instance_b",
 				"--workos.api-base-url=http://127.0.0.1:" + this.a.port(),
 				"--gateway.security.allow-unauthenticated=true"));
 	}
 
 	@AfterAll
 	void stopAll() {
-		for (AutoCloseable closeable : new AutoCloseable[] { this.b, this.a, this.redis }) {
+		for (AutoCloseable closeable : new AutoCloseable[] { this.b, this.a, this.proxy, this.redis }) {
 			if (closeable != null) {
 				try {
 					closeable.close();
@@ -221,6 +226,58 @@ class MultiInstanceInvalidationTest {
 				"instance B serving the rename after Redis came back");
 	}
 
+	@Test
+	void aLinkThatGoesSilentWithoutClosingIsNoticedAndOnceBackTheCacheIsFlushed() {
+		String id = this.a.createOrganization("Black Hole Corp");
+		assertThat(this.b.read(id).name()).isEqualTo("Black Hole Corp");
+		double reconnectionsBefore = this.b.counter("gateway.peers.reconnections");
+
+		this.proxy.blackHole();
+		try {
+			// Nothing closes: only a check that expects an answer can notice.
+			Duration noticed = awaitState(this.b, PeerSubscription.State.DISCONNECTED);
+			System.out.printf("B noticed its silent Redis link after %d ms%n", noticed.toMillis());
+			JsonNode health = this.b.health();
+			assertThat(health.at("/components/peers/status").asString()).as(health.toString()).isEqualTo("UP");
+			assertThat(health.at("/components/peers/details/subscription").asString()).isEqualTo("DISCONNECTED");
+			assertThat(health.at("/components/peers/details/invalidation").asString()).startsWith("degraded");
+			// Its entries now live only the short peer-outage lifetime.
+			int readsBefore = this.b.upstreamReads();
+			until(() -> "Black Hole Corp".equals(this.b.read(id).name()) && this.b.upstreamReads() > readsBefore,
+					PEER_OUTAGE_TTL.plus(PROPAGATION_BOUND), "instance B reloading within the short lifetime");
+			// B caches the name, then misses the rename through A: its link is silent.
+			assertThat(this.b.read(id).name()).isEqualTo("Black Hole Corp");
+			this.a.rename(id, "Black Hole Corp renamed unheard");
+		}
+		finally {
+			this.proxy.forward();
+		}
+		awaitSubscribed(this.b);
+		assertThat(this.b.counter("gateway.peers.reconnections")).isEqualTo(reconnectionsBefore + 1);
+		// Back on the usual 60 s lifetime, only the flush on resubscribing explains this.
+		assertThat(this.b.read(id).name()).isEqualTo("Black Hole Corp renamed unheard");
+	}
+
+	@Test
+	void aReconnectionLettuceMakesOnItsOwnStillEndsInAFlush() throws Exception {
+		try (BlackHoleProxy link = BlackHoleProxy.start(this.redis.port());
+				GatewayInstance c = GatewayInstance
+					.start(withoutHeartbeats(redisArgs(link.port(), "--workos.api-key=sk_test_peer_instance_c",
+							"--workos.api-base-url=http://127.0.0.1:" + this.a.port(),
+							"--gateway.security.allow-unauthenticated=true")))) {
+			awaitSubscribed(c);
+			String id = this.a.createOrganization("Reconnected Corp");
+			assertThat(c.read(id).name()).isEqualTo("Reconnected Corp");
+			link.cut();
+			// Published while C is not subscribed: Redis keeps nothing for C.
+			this.a.rename(id, "Reconnected Corp renamed unheard");
+			link.forward();
+			until(() -> c.counter("gateway.peers.reconnections") == 1, STATE_CHANGE_BOUND,
+					"instance C subscribed again");
+			assertThat(c.read(id).name()).isEqualTo("Reconnected Corp renamed unheard");
+		}
+	}
+
 	/** organizationChanged(id) on an instance, over SSE, as the data of each event. */
 	@SuppressWarnings("unchecked")
 	private static Flux<Map<String, Object>> changesOver(GatewayInstance instance, String id) {
@@ -263,13 +320,20 @@ class MultiInstanceInvalidationTest {
 		return String.format(java.util.Locale.ROOT, "%.1f ms", duration.toNanos() / 1e6);
 	}
 
-	private String[] redisArgs(String... more) {
+	private String[] redisArgs(int port, String... more) {
 		List<String> args = new ArrayList<>(List.of("--spring.data.redis.host=127.0.0.1",
-				"--spring.data.redis.port=" + this.redis.port(), "--gateway.peers.reconnect-max-backoff=200ms",
+				"--spring.data.redis.port=" + port, "--gateway.peers.reconnect-max-backoff=200ms",
 				"--gateway.peers.ping-interval=500ms", "--management.endpoint.health.show-details=always",
 				"--gateway.cache.peer-outage-ttl=" + PEER_OUTAGE_TTL.toMillis() + "ms"));
 		args.addAll(List.of(more));
 		return args.toArray(String[]::new);
+	}
+
+	/** Only the subscription being confirmed a second time can tell of a reconnection. */
+	private static String[] withoutHeartbeats(String[] args) {
+		return Arrays.stream(args)
+			.map((arg) -> arg.startsWith("--gateway.peers.ping-interval=") ? "--gateway.peers.ping-interval=0" : arg)
+			.toArray(String[]::new);
 	}
 
 	private static boolean answersPing(ReactiveStringRedisTemplate redis) {
@@ -285,9 +349,9 @@ class MultiInstanceInvalidationTest {
 		awaitState(instance, PeerSubscription.State.SUBSCRIBED);
 	}
 
-	private static void awaitState(GatewayInstance instance, PeerSubscription.State state) {
+	private static Duration awaitState(GatewayInstance instance, PeerSubscription.State state) {
 		PeerSubscription subscription = instance.bean(PeerSubscription.class);
-		until(() -> subscription.state() == state, STATE_CHANGE_BOUND, "subscription " + state);
+		return until(() -> subscription.state() == state, STATE_CHANGE_BOUND, "subscription " + state);
 	}
 
 	/**
