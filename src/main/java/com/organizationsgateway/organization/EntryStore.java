@@ -102,13 +102,15 @@ final class EntryStore<K, V> {
 	/**
 	 * Joins the load of {@code key} under way unless it began before {@code epoch}, or
 	 * starts one, which hands its value to {@code publish} before anyone else sees it. A
-	 * subscriber that cancels leaves the load to the others.
+	 * subscriber that cancels leaves the load to the others; failures are never kept.
 	 */
 	Mono<V> load(Object key, long epoch, Supplier<Mono<V>> loader, Consumer<Entry<V>> publish) {
 		this.stats.recordMisses(1);
 		Load<V> mine = new Load<>(new CompletableFuture<>(), epoch);
+		// A finished load is not joined either: it may have failed before this call.
 		Load<V> load = this.loads.compute(key,
-				(k, running) -> (running != null && running.epoch() >= epoch) ? running : mine);
+				(k, running) -> (running != null && running.epoch() >= epoch && !running.future().isDone()) ? running
+						: mine);
 		if (load == mine) {
 			long startedAt = this.ticker.read();
 			Mono.defer(loader).doFinally((signal) -> this.loads.remove(key, mine)).subscribe((value) -> {
