@@ -78,10 +78,14 @@ public class LocalApiConfiguration {
 		JsonResponses responses = new JsonResponses(mapper);
 		OrganizationBodyReader reader = new OrganizationBodyReader(mapper);
 		IdempotencyCache idempotency = new IdempotencyCache(this.clock, properties.idempotencyKeyTtl());
+		LocalDns dns = new LocalDns();
 		return LocalApiRoutes.routes(new ListOrganizationsHandler(store, responses),
 				new CreateOrganizationHandler(store, reader, idempotency, responses),
 				new ReadOrganizationHandler(store, responses), new UpdateOrganizationHandler(store, reader, responses),
-				new DeleteOrganizationHandler(store), new LocalApiFilter(responses));
+				new DeleteOrganizationHandler(store),
+				new OrganizationDomainsHandler(store, dns, properties.domains().verificationPeriod(), reader,
+						idempotency, responses),
+				new LocalDnsHandler(dns, reader, responses), new LocalApiFilter(responses));
 	}
 
 }

@@ -15,10 +15,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotencyKeyTtl how long a successful create is replayed for a repeated
  * {@code Idempotency-Key}
  * @param webhooks the signed webhooks it sends after each change
+ * @param domains the domain verification it plays
  */
 @ConfigurationProperties("local-api")
 record LocalApiProperties(@DefaultValue("true") boolean seed, @DefaultValue("24h") Duration idempotencyKeyTtl,
-		@DefaultValue Webhooks webhooks) {
+		@DefaultValue Webhooks webhooks, @DefaultValue Domains domains) {
+
+	/**
+	 * How the local API verifies domains added through {@code /organization_domains}.
+	 *
+	 * @param verificationPeriod how long a DNS verification may go unproven before a
+	 * verify call fails it, as WorkOS fails one after thirty days; {@code 0s} fails the
+	 * first verify call that finds no TXT record, to try the failed state
+	 */
+	record Domains(@DefaultValue("30d") Duration verificationPeriod) {
+
+	}
 
 	/**
 	 * Where and how the local API delivers WorkOS-style webhooks. With neither a target

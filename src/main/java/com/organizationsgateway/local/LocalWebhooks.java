@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +29,8 @@ import org.springframework.http.MediaType;
 /**
  * Sends a signed WorkOS-style webhook after each change to the local API's store, as
  * WorkOS does: {@code {"object":"event","id","event","data","created_at"}} with the
- * organization rendered exactly as the API returns it, so {@code updated_at} matches.
+ * organization or domain rendered exactly as the API returns it, so {@code updated_at}
+ * matches.
  * <p>
  * Changes are queued under the store's lock and delivered one at a time by one thread, so
  * in the order they happened, with a few retries. The queue is bounded: when it is full a
@@ -108,11 +110,21 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 
 	@Override
 	public void changed(String event, LocalOrganization organization) {
+		enqueue(event, organization.id(), () -> OrganizationJson.organization(organization));
+	}
+
+	@Override
+	public void domainChanged(String event, LocalDomain domain, @Nullable String reason) {
+		enqueue(event, domain.id(), () -> (reason != null) ? OrganizationJson.verificationFailed(domain, reason)
+				: OrganizationJson.domain(domain));
+	}
+
+	private void enqueue(String event, String subject, Supplier<Map<String, @Nullable Object>> data) {
 		if (this.target == null) {
 			return;
 		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		WebhookEvent webhook = new WebhookEvent("event_" + this.eventIds.next(now.toEpochMilli()), event, organization,
+		WebhookEvent webhook = new WebhookEvent("event_" + this.eventIds.next(now.toEpochMilli()), event, subject, data,
 				now);
 		if (!this.queue.offer(webhook)) {
 			this.dropped.increment();
@@ -176,7 +188,7 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 			}
 		}
 		this.failed.increment();
-		logger.warn("Local API webhook " + event.event() + " " + event.id() + " for " + event.organization().id()
+		logger.warn("Local API webhook " + event.event() + " " + event.id() + " for " + event.subject()
 				+ " not delivered to " + current.url() + " (" + lastProblem + ")");
 	}
 
@@ -197,7 +209,7 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 		json.put("object", "event");
 		json.put("id", event.id());
 		json.put("event", event.event());
-		json.put("data", OrganizationJson.organization(event.organization()));
+		json.put("data", event.data().get());
 		json.put("created_at", Timestamps.format(event.createdAt()));
 		return json;
 	}
@@ -208,8 +220,7 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 			this.droppedSinceLogged++;
 			if (this.lastDropLogged == null || !now.isBefore(this.lastDropLogged.plus(DROP_LOG_INTERVAL))) {
 				logger.warn("Local API webhook queue full (" + this.queue.size() + " waiting): dropped "
-						+ this.droppedSinceLogged + " event(s), the last " + event.event() + " for "
-						+ event.organization().id());
+						+ this.droppedSinceLogged + " event(s), the last " + event.event() + " for " + event.subject());
 				this.lastDropLogged = now;
 				this.droppedSinceLogged = 0;
 			}
