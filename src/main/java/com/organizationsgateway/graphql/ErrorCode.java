@@ -12,7 +12,7 @@ public enum ErrorCode implements ErrorClassification {
 	/** 400: the arguments are invalid, by the gateway's checks or the upstream's. */
 	BAD_USER_INPUT,
 
-	/** 404: the organization does not exist. */
+	/** 404: the organization or domain does not exist. */
 	NOT_FOUND,
 
 	/** 409: the change clashes with existing data, such as a duplicate external id. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -30,9 +31,16 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphQlErrorResolver.class);
 
-	/** WorkOS's 400 codes that mean "someone else holds this value". */
+	/**
+	 * WorkOS's codes that mean "someone else holds this value" (a 400, or for a domain a
+	 * 409), with the input field they are about.
+	 */
 	private static final Map<String, String> CONFLICT_CODES = Map.of("external_id_already_used", "externalId",
-			"stripe_customer_id_already_used", "stripeCustomerId");
+			"stripe_customer_id_already_used", "stripeCustomerId", "domain_already_exists", "domain");
+
+	/** The fields whose upstream 404 is about a domain, not an organization. */
+	private static final Set<String> DOMAIN_FIELDS = Set.of("organizationDomain", "verifyOrganizationDomain",
+			"removeOrganizationDomain");
 
 	/** WorkOS's wire field names that are not simply the snake_case of ours. */
 	private static final Map<String, String> WIRE_FIELDS = Map.of("domains", "domainData", "invalid_metadata",
@@ -73,7 +81,9 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 	private GraphQLError apiError(WorkOsException.ApiError ex, DataFetchingEnvironment env) {
 		String requestId = ex.requestId();
 		if (ex instanceof WorkOsException.NotFound) {
-			return error(env, ErrorCode.NOT_FOUND, "Organization not found", requestId, Map.of());
+			String missing = DOMAIN_FIELDS.contains(env.getField().getName()) ? "Organization domain not found"
+					: "Organization not found";
+			return error(env, ErrorCode.NOT_FOUND, missing, requestId, Map.of());
 		}
 		if (ex instanceof WorkOsException.Conflict) {
 			return error(env, ErrorCode.CONFLICT, upstreamMessage(ex, "The change conflicts with existing data"),
