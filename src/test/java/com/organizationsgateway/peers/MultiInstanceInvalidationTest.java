@@ -128,6 +128,18 @@ class MultiInstanceInvalidationTest {
 	}
 
 	@Test
+	void aDomainAddedAndRemovedOnOneInstanceShowsOnTheOther() {
+		String id = this.a.createOrganization("Domains Corp");
+		assertThat(this.b.domains(id)).isEmpty();
+		String domain = "peers-" + System.nanoTime() + ".example.com";
+
+		String domainId = this.a.addDomain(id, domain);
+		until(() -> this.b.domains(id).equals(List.of(domain)), PROPAGATION_BOUND, "instance B serving the domain");
+		this.a.removeDomain(domainId);
+		until(() -> this.b.domains(id).isEmpty(), PROPAGATION_BOUND, "instance B no longer serving the domain");
+	}
+
+	@Test
 	void malformedMessagesAreCountedAndIgnoredAndTheListenerKeepsGoing() {
 		double rejectedBefore = this.b.counter("gateway.peers.messages.rejected");
 		ReactiveStringRedisTemplate redis = this.a.bean(ReactiveStringRedisTemplate.class);
