@@ -15,12 +15,21 @@ final class UpstreamCostCalculator implements FieldComplexityCalculator {
 
 	static final int UPSTREAM_FIELD_COST = 10;
 
-	private static final Set<String> UPSTREAM_FIELDS = Set.of("organization", "organizations", "node");
+	private static final Set<String> UPSTREAM_FIELDS = Set.of("organization", "organizations", "node",
+			"organizationDomain");
+
+	/**
+	 * Fields of other types that read an organization, from the upstream when not cached.
+	 */
+	private static final Set<String> NESTED_UPSTREAM_FIELDS = Set.of("OrganizationDomain.organization",
+			"RemoveOrganizationDomainPayload.organization");
 
 	@Override
 	public int calculate(FieldComplexityEnvironment environment, int childComplexity) {
-		if (!"Query".equals(environment.getParentType().getName())) {
-			return 1 + childComplexity;
+		String parent = environment.getParentType().getName();
+		if (!"Query".equals(parent)) {
+			boolean upstream = NESTED_UPSTREAM_FIELDS.contains(parent + "." + environment.getField().getName());
+			return (upstream ? UPSTREAM_FIELD_COST : 1) + childComplexity;
 		}
 		String name = environment.getField().getName();
 		if (UPSTREAM_FIELDS.contains(name)) {

@@ -79,6 +79,21 @@ class OperationLimitsTest {
 	}
 
 	@Test
+	void aHundredDomainLookupsAreRefusedByComplexity() {
+		StringBuilder query = new StringBuilder("{");
+		for (int i = 0; i < 100; i++) {
+			query.append(" a")
+				.append(i)
+				.append(": organizationDomain(id: \"org_domain_01ARZ3NDEKTSV4RRFFQ69G5FAV\") { id }");
+		}
+		post(query.append(" }").toString()).expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("LIMIT_EXCEEDED")
+			.jsonPath("$.data")
+			.doesNotExist();
+	}
+
+	@Test
 	void anOperationDeeperThan15IsRefused() {
 		String deep = "{ __schema { types { fields { type " + "{ ofType ".repeat(12) + "{ name }" + " }".repeat(12)
 				+ " } } } }";
