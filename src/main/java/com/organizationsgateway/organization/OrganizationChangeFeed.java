@@ -18,7 +18,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import com.organizationsgateway.graphql.Served;
-import com.organizationsgateway.graphql.SubscriptionOverflowException;
+import com.organizationsgateway.graphql.errors.SubscriptionOverflowException;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.workos.WorkOsOrganization;
 

@@ -17,7 +17,7 @@ import reactor.core.publisher.BaseSubscriber;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-import com.organizationsgateway.graphql.SubscriptionOverflowException;
+import com.organizationsgateway.graphql.errors.SubscriptionOverflowException;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
 import com.organizationsgateway.organization.OrganizationChanges.Outcome;

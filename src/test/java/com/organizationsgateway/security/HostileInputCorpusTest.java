@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.organizationsgateway.graphql.ErrorCode;
+import com.organizationsgateway.graphql.errors.ErrorCode;
 import com.organizationsgateway.security.HostileInputCorpus.Case;
 
 import org.springframework.beans.factory.annotation.Autowired;
