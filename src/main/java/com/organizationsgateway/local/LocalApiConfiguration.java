@@ -36,18 +36,20 @@ public class LocalApiConfiguration {
 			ObjectProvider<MeterRegistry> meters) {
 		LocalApiProperties.Webhooks webhooks = properties.webhooks();
 		if (webhooks.enabled() && webhooks.hasTarget() != webhooks.hasSecret()) {
-			throw new IllegalStateException("The local API's webhooks need both local-api.webhooks.target-url and "
-					+ "local-api.webhooks.secret, or neither (then the gateway receives them itself)");
+			throw new IllegalStateException(
+					"The local API's webhooks need both gateway.local-api.webhooks.target-url and "
+							+ "gateway.local-api.webhooks.secret, or neither (then the gateway receives them itself)");
 		}
 		if (webhooks.enabled() && webhooks.hasTarget() && !isHttpUrl(webhooks.targetUrl())) {
-			throw new IllegalStateException("local-api.webhooks.target-url must be an absolute http or https URL, "
-					+ "such as http://localhost:3000/webhooks/workos; it is " + webhooks.targetUrl());
+			throw new IllegalStateException(
+					"gateway.local-api.webhooks.target-url must be an absolute http or https URL, "
+							+ "such as http://localhost:3000/webhooks/workos; it is " + webhooks.targetUrl());
 		}
 		if (webhooks.enabled() && webhooks.hasTarget()) {
 			logger.info("Local Organizations API webhooks: to " + webhooks.targetUrl());
 		}
 		else if (!webhooks.enabled()) {
-			logger.info("Local Organizations API webhooks: off (local-api.webhooks.enabled=false)");
+			logger.info("Local Organizations API webhooks: off (gateway.local-api.webhooks.enabled=false)");
 		}
 		return new LocalWebhooks(webhooks, mapper, this.clock, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}

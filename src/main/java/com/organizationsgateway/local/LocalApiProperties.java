@@ -9,16 +9,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the embedded Organizations API.
+ * Settings of the embedded Organizations API, which serves the gateway when no WorkOS API
+ * key is set.
  *
  * @param seed whether to create a handful of example organizations at startup
  * @param idempotencyKeyTtl how long a successful create is replayed for a repeated
  * {@code Idempotency-Key}
  * @param webhooks the signed webhooks it sends after each change
  */
-@ConfigurationProperties("local-api")
+@ConfigurationProperties(LocalApiProperties.PREFIX)
 record LocalApiProperties(@DefaultValue("true") boolean seed, @DefaultValue("24h") Duration idempotencyKeyTtl,
 		@DefaultValue Webhooks webhooks) {
+
+	static final String PREFIX = "gateway.local-api";
 
 	/**
 	 * Where and how the local API delivers WorkOS-style webhooks. With neither a target

@@ -37,7 +37,7 @@ final class LocalApiSeeder implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		if (!this.enabled) {
-			logger.info("Seeding of the local Organizations API is off (local-api.seed=false)");
+			logger.info("Seeding of the local Organizations API is off (gateway.local-api.seed=false)");
 			return;
 		}
 		List<OrganizationDraft> drafts = drafts();

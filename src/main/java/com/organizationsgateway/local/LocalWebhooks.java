@@ -98,7 +98,7 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 
 	/**
 	 * Delivers from now on to {@code url}, signed with {@code secret}; unless webhooks
-	 * are switched off ({@code local-api.webhooks.enabled=false}).
+	 * are switched off ({@code gateway.local-api.webhooks.enabled=false}).
 	 */
 	public void deliverTo(URI url, String secret) {
 		if (this.settings.enabled()) {

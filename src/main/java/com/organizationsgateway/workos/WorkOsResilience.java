@@ -58,11 +58,9 @@ public final class WorkOsResilience {
 
 	/** No retries, no circuit, no cap: each call is exactly one request. */
 	public static WorkOsResilience none() {
-		ResilienceProperties defaults = ResilienceProperties.defaults();
-		return new WorkOsResilience(
-				new ResilienceProperties(1, defaults.initialBackoff(), defaults.maxBackoff(), defaults.maxRetryAfter(),
-						0, 0, Duration.ofDays(1), 100, 1, 1, defaults.circuitOpenDuration(), 1, Integer.MAX_VALUE),
-				null, null, () -> 0.5);
+		// One attempt, so the backoff and Retry-After settings never come into play.
+		return new WorkOsResilience(new ResilienceProperties(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, 0,
+				Duration.ofDays(1), 100, 1, 1, Duration.ZERO, 1, Integer.MAX_VALUE), null, null, () -> 0.5);
 	}
 
 	/** The circuit's state, for health and metrics; CLOSED when there is no circuit. */

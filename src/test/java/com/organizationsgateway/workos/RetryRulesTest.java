@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.organizationsgateway.TestProperties;
+
 import org.springframework.http.HttpMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetryRulesTest {
 
-	private static final ResilienceProperties PROPERTIES = ResilienceProperties.defaults();
+	private static final ResilienceProperties PROPERTIES = TestProperties.bind(ResilienceProperties.class);
 
 	static Stream<Arguments> table() {
 		Throwable transport = new WorkOsException.TransportFailure("down", null);

@@ -52,11 +52,11 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 
 	DocumentCache(DocumentProperties properties, MeterRegistry registry) {
 		this.documents = Caffeine.newBuilder()
-			.maximumWeight(properties.maximumCharacters())
+			.maximumWeight(properties.maxCharacters())
 			.weigher((DocumentKey key, CachedDocument document) -> document.length())
 			.recordStats()
 			.build();
-		this.maximumLength = properties.maximumLength();
+		this.maximumLength = properties.maxLength();
 		this.persistedGetMaxAge = properties.persistedGetMaxAge();
 		this.persistedQueries = new PersistedQueries(this::persisted);
 		Map<PersistedQueryOutcome, Counter> counters = new EnumMap<>(PersistedQueryOutcome.class);

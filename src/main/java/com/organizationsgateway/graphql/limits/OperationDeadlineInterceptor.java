@@ -15,17 +15,18 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Bounds every operation by {@code gateway.operation.timeout}: when it runs over, the
- * client gets an UPSTREAM_UNAVAILABLE error instead of waiting, and the execution is
- * cancelled (Spring for GraphQL passes the cancellation on to reactive data fetchers).
+ * Bounds every operation by {@code gateway.graphql.limits.operation-timeout}: when it
+ * runs over, the client gets an UPSTREAM_UNAVAILABLE error instead of waiting, and the
+ * execution is cancelled (Spring for GraphQL passes the cancellation on to reactive data
+ * fetchers).
  */
 @Component
 class OperationDeadlineInterceptor implements WebGraphQlInterceptor {
 
 	private final Duration timeout;
 
-	OperationDeadlineInterceptor(OperationProperties properties) {
-		this.timeout = properties.timeout();
+	OperationDeadlineInterceptor(GraphQlLimitsProperties limits) {
+		this.timeout = limits.operationTimeout();
 	}
 
 	@Override

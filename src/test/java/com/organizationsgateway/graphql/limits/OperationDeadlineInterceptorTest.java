@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import com.organizationsgateway.TestProperties;
+
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -25,7 +27,7 @@ class OperationDeadlineInterceptorTest {
 	@Test
 	void anOperationOverItsDeadlineGetsACleanError() {
 		OperationDeadlineInterceptor interceptor = new OperationDeadlineInterceptor(
-				new OperationProperties(Duration.ofMillis(200)));
+				TestProperties.bind(GraphQlLimitsProperties.class, "operation-timeout", "200ms"));
 		WebGraphQlRequest request = new WebGraphQlRequest(URI.create("http://localhost/graphql"), new HttpHeaders(),
 				new LinkedMultiValueMap<>(), null, Map.of(), Map.of("query", "{ organization(id: \"x\") { id } }"), "1",
 				Locale.ENGLISH);

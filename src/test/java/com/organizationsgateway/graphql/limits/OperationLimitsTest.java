@@ -15,7 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The operation limits, each at its edge: what is refused, with which code, and that
  * GraphiQL's own introspection query still works.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "local-api.seed=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.local-api.seed=false")
 @AutoConfigureWebTestClient
 class OperationLimitsTest {
 
