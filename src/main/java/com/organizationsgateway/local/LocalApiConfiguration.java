@@ -6,9 +6,9 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +27,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Conditional(LocalModeCondition.class)
 public class LocalApiConfiguration {
 
-	private static final Log logger = LogFactory.getLog(LocalApiConfiguration.class);
+	private static final Logger logger = LoggerFactory.getLogger(LocalApiConfiguration.class);
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -46,7 +46,7 @@ public class LocalApiConfiguration {
 							+ "such as http://localhost:3000/webhooks/workos; it is " + webhooks.targetUrl());
 		}
 		if (webhooks.enabled() && webhooks.hasTarget()) {
-			logger.info("Local Organizations API webhooks: to " + webhooks.targetUrl());
+			logger.info("Local Organizations API webhooks: to {}", webhooks.targetUrl());
 		}
 		else if (!webhooks.enabled()) {
 			logger.info("Local Organizations API webhooks: off (gateway.local-api.webhooks.enabled=false)");
