@@ -32,12 +32,15 @@ record LocalApiProperties(@DefaultValue("true") boolean seed, @DefaultValue("24h
 	 * @param secret the signing secret the receiver verifies with
 	 * @param queueCapacity events waiting for delivery; more are dropped
 	 * @param maxAttempts tries per event, the first included
-	 * @param initialBackoff the wait before the first retry, doubled after each
+	 * @param initialBackoff the wait before the first retry, doubled after each, with
+	 * Reactor's jitter of up to half of it either way
+	 * @param maxBackoff the longest wait between two tries
 	 * @param timeout connect and response timeout of one attempt
 	 */
 	record Webhooks(@DefaultValue("true") boolean enabled, @Nullable URI targetUrl, @Nullable String secret,
 			@DefaultValue("1000") int queueCapacity, @DefaultValue("4") int maxAttempts,
-			@DefaultValue("200ms") Duration initialBackoff, @DefaultValue("5s") Duration timeout) {
+			@DefaultValue("200ms") Duration initialBackoff, @DefaultValue("5s") Duration maxBackoff,
+			@DefaultValue("5s") Duration timeout) {
 
 		boolean hasTarget() {
 			return this.targetUrl != null && !this.targetUrl.toString().isBlank();
@@ -51,7 +54,8 @@ record LocalApiProperties(@DefaultValue("true") boolean seed, @DefaultValue("24h
 		public String toString() {
 			return "Webhooks[enabled=" + this.enabled + ", targetUrl=" + this.targetUrl + ", secret="
 					+ (hasSecret() ? "******" : "<none>") + ", queueCapacity=" + this.queueCapacity + ", maxAttempts="
-					+ this.maxAttempts + ", initialBackoff=" + this.initialBackoff + ", timeout=" + this.timeout + "]";
+					+ this.maxAttempts + ", initialBackoff=" + this.initialBackoff + ", maxBackoff=" + this.maxBackoff
+					+ ", timeout=" + this.timeout + "]";
 		}
 
 	}

@@ -47,7 +47,7 @@ class LocalWebhooksTargetTest {
 	void anEventThatCannotBeSentIsCountedAndTheSenderGoesOn() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		LocalApiProperties.Webhooks settings = new LocalApiProperties.Webhooks(true, URI.create(NO_HTTP_URL),
-				"whsec_target_test", 10, 1, Duration.ofMillis(10), Duration.ofSeconds(1));
+				"whsec_target_test", 10, 1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1));
 		LocalWebhooks webhooks = new LocalWebhooks(settings, JsonMapper.builder().build(), Clock.systemUTC(), meters);
 		try {
 			Instant now = Instant.now();
