@@ -56,8 +56,7 @@ class RenamedSettingsCheck implements EnvironmentPostProcessor {
 			});
 		}
 		if (!found.isEmpty()) {
-			throw new IllegalStateException("Settings were renamed; rename these and start again (see "
-					+ "docs/configuration.md): " + String.join("; ", found));
+			throw new RenamedSettingsException(found);
 		}
 	}
 

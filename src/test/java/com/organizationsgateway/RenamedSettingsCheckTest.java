@@ -1,10 +1,12 @@
 package com.organizationsgateway;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -88,8 +90,18 @@ class RenamedSettingsCheckTest {
 			.run()
 			.close());
 
-		assertThat(refused).isInstanceOf(IllegalStateException.class)
+		assertThat(refused).isInstanceOf(RenamedSettingsException.class)
 			.hasMessageContaining("local-api.seed is now gateway.local-api.seed");
+	}
+
+	@Test
+	void theFailedStartListsOneSettingPerLineWithWhatToDo() {
+		FailureAnalysis analysis = new RenamedSettingsFailureAnalyzer()
+			.analyze(new RenamedSettingsException(List.of("a is now gateway.a (here)", "b is now gateway.b (there)")));
+
+		assertThat(analysis.getDescription())
+			.contains("\n    a is now gateway.a (here)\n    b is now gateway.b (there)");
+		assertThat(analysis.getAction()).contains("docs/configuration.md");
 	}
 
 	@Test

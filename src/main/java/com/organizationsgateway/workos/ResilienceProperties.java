@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * their budget, the circuit breaker and the cap on concurrent calls.
  *
  * @param maxAttempts attempts per call, the first included; 1 turns retries off
- * @param initialBackoff the wait before the first retry; it doubles per retry, with full
- * jitter
+ * @param initialBackoff the wait before the first retry; it doubles per retry, jittered
+ * by up to half either way (Reactor's {@code Retry.backoff})
  * @param maxBackoff the longest wait between two attempts
  * @param maxRetryAfter the longest {@code Retry-After} the gateway waits out; a longer
  * one is answered with RATE_LIMITED at once
