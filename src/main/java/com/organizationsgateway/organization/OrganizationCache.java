@@ -100,7 +100,7 @@ final class OrganizationCache {
 			.ticker(ticker)
 			.executor(Runnable::run)
 			.expireAfterWrite(properties.organizationTtl())
-			.maximumSize(properties.maximumSize())
+			.maximumSize(properties.maxSize())
 			.evictionListener(this::unindex)
 			.recordStats()
 			.buildAsync();
@@ -108,7 +108,7 @@ final class OrganizationCache {
 			.ticker(ticker)
 			.executor(Runnable::run)
 			.expireAfterWrite(properties.listTtl())
-			.maximumSize(properties.maximumSize())
+			.maximumSize(properties.maxSize())
 			.recordStats()
 			.buildAsync();
 		this.ticker = ticker;
@@ -120,13 +120,13 @@ final class OrganizationCache {
 			.ticker(ticker)
 			.executor(Runnable::run)
 			.expireAfterWrite(properties.organizationTtl().plus(this.grace))
-			.maximumSize(2 * properties.maximumSize())
+			.maximumSize(2 * properties.maxSize())
 			.build();
 		this.stalePages = Caffeine.newBuilder()
 			.ticker(ticker)
 			.executor(Runnable::run)
 			.expireAfterWrite(properties.listTtl().plus(this.grace))
-			.maximumSize(properties.maximumSize())
+			.maximumSize(properties.maxSize())
 			.build();
 		Duration shortest = min(this.organizationTtl, this.listTtl);
 		this.listeners.forEach((listener) -> listener.lifetimeChanged(shortest));

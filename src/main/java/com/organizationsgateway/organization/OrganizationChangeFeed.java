@@ -19,7 +19,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import com.organizationsgateway.graphql.Served;
-import com.organizationsgateway.graphql.SubscriptionOverflowException;
+import com.organizationsgateway.graphql.errors.SubscriptionOverflowException;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.workos.WorkOsOrganization;
 
@@ -30,9 +30,9 @@ import com.organizationsgateway.workos.WorkOsOrganization;
  * organization's new state (a webhook names only the id) gets it through the cached read
  * path, which the change has just cleared, so the read is fresh.
  * <p>
- * Each subscriber has a buffer of {@code gateway.subscriptions.buffer-size} changes; one
- * that falls further behind is ended with an error rather than silently skipped, and
- * never holds up the others.
+ * Each subscriber has a buffer of {@code gateway.graphql.subscriptions.buffer-size}
+ * changes; one that falls further behind is ended with an error rather than silently
+ * skipped, and never holds up the others.
  */
 class OrganizationChangeFeed {
 

@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * organization exactly as the API answered, and retried when the receiver fails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "local-api.seed=false", "workos.api-key=",
-				"local-api.webhooks.secret=" + LocalApiWebhooksTest.SECRET, "local-api.webhooks.initial-backoff=50ms" })
+		properties = { "gateway.local-api.seed=false", "gateway.workos.api-key=",
+				"gateway.local-api.webhooks.secret=" + LocalApiWebhooksTest.SECRET,
+				"gateway.local-api.webhooks.initial-backoff=50ms" })
 class LocalApiWebhooksTest {
 
 	static final String SECRET = "whsec_local_api_test_51c0";
@@ -45,7 +46,7 @@ class LocalApiWebhooksTest {
 
 	@DynamicPropertySource
 	static void target(DynamicPropertyRegistry registry) {
-		registry.add("local-api.webhooks.target-url", () -> receiver.baseUrl() + "/hooks");
+		registry.add("gateway.local-api.webhooks.target-url", () -> receiver.baseUrl() + "/hooks");
 	}
 
 	@LocalServerPort

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import com.organizationsgateway.TestProperties;
 import com.organizationsgateway.workos.ListOrder;
 import com.organizationsgateway.workos.ListOrganizationsRequest;
 import com.organizationsgateway.workos.WorkOsException;
@@ -37,7 +38,8 @@ class OrganizationCacheTest {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final OrganizationCache cache = new OrganizationCache(CacheProperties.defaults(), this.nanos::get);
+	private final OrganizationCache cache = new OrganizationCache(TestProperties.bind(CacheProperties.class),
+			this.nanos::get);
 
 	private final ExecutorService pool = Executors.newFixedThreadPool(8);
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
+import com.organizationsgateway.TestProperties;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
 import com.organizationsgateway.organization.OrganizationChanges.Outcome;
@@ -34,7 +35,8 @@ class OrganizationChangesTest {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final OrganizationCache cache = new OrganizationCache(CacheProperties.defaults(), this.nanos::get);
+	private final OrganizationCache cache = new OrganizationCache(TestProperties.bind(CacheProperties.class),
+			this.nanos::get);
 
 	private final OrganizationChanges changes = new OrganizationChanges(this.cache, this.nanos::get);
 

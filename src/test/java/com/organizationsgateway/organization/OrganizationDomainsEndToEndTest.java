@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * next read of the warm organization, a subscriber hears each change exactly once
  * although each also comes back as a webhook, and bad input costs no upstream call.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "local-api.seed=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.local-api.seed=false")
 @AutoConfigureHttpGraphQlTester
 @Import(OrganizationApiEndToEndTest.UpstreamRecording.class)
 class OrganizationDomainsEndToEndTest {

@@ -58,9 +58,9 @@ class MultiInstanceInvalidationTest {
 	void startRedisAndTwoInstances() {
 		RedisServer.assumeInstalled();
 		this.redis = RedisServer.start();
-		this.a = GatewayInstance.start(redisArgs("--local-api.seed=false"));
-		this.b = GatewayInstance.start(redisArgs("--workos.api-key=sk_test_peer_instance_b",
-				"--workos.api-base-url=http://127.0.0.1:" + this.a.port(),
+		this.a = GatewayInstance.start(redisArgs("--gateway.local-api.seed=false"));
+		this.b = GatewayInstance.start(redisArgs("--gateway.workos.api-key=sk_test_peer_instance_b",
+				"--gateway.workos.api-base-url=http://127.0.0.1:" + this.a.port(),
 				"--gateway.security.allow-unauthenticated=true"));
 	}
 

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an API key here, and the endpoint still takes events without one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "local-api.seed=false", "local-api.webhooks.enabled=false",
+		properties = { "gateway.local-api.seed=false", "gateway.local-api.webhooks.enabled=false",
 				"gateway.webhooks.secret=" + WorkOsWebhookEndpointTest.SECRET, "gateway.webhooks.max-body-size=64KB" })
 class WorkOsWebhookEndpointTest {
 

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The client against the embedded local Organizations API over real HTTP: two independent
  * implementations of one wire format that must agree.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "local-api.seed=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.local-api.seed=false")
 class WorkOsClientAgainstLocalApiTest {
 
 	@Autowired

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -237,10 +238,10 @@ class WorkOsOrganizationDomainsClientTest {
 			AtomicInteger calls = new AtomicInteger();
 			flaky.respond((request) -> (calls.incrementAndGet() == 1) ? StubResponse.json(503, "{}")
 					: StubResponse.json(404, "{\"message\":\"Organization Domain not found\"}"));
-			WorkOsClient client = flaky.client(Duration.ofSeconds(2),
-					WorkOsResilience.of(new ResilienceProperties(3, Duration.ofMillis(10), Duration.ofMillis(50),
-							Duration.ofSeconds(2), 0.2, 100, Duration.ofSeconds(4), 100, 1000, 1000,
-							Duration.ofSeconds(10), 1, 64)));
+			WorkOsClient client = flaky.client(Duration.ofSeconds(2), WorkOsResilience.of(
+					new ResilienceProperties(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2),
+							0.2, 100, Duration.ofSeconds(4), 100, 1000, 1000, Duration.ofSeconds(10), 1, 64),
+					new SimpleMeterRegistry()));
 
 			client.deleteOrganizationDomain(DOMAIN_ID).block(Duration.ofSeconds(5));
 
