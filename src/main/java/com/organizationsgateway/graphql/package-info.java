@@ -1,6 +1,7 @@
 /**
- * Cross-cutting GraphQL wiring: the error taxonomy and its one mapping, the request-level
- * error codes, the {@code DateTime} scalar and {@code Node} type resolution.
+ * Cross-cutting GraphQL wiring: the {@code DateTime} scalar, {@code Node} type resolution
+ * and the report of fields served stale. Transport, documents, limits and errors live in
+ * the subpackages.
  */
 @NullMarked
 package com.organizationsgateway.graphql;

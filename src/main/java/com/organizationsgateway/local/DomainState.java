@@ -5,21 +5,25 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The domain states a client may set through {@code domain_data}.
+ * The states of a stored domain. A client may only set {@code pending} and
+ * {@code verified} (through {@code domain_data}); {@code failed} is reached by a DNS
+ * verification that ran out of time.
  */
 enum DomainState {
 
-	PENDING, VERIFIED;
+	PENDING, VERIFIED, FAILED;
 
 	String wireValue() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	static @Nullable DomainState fromWire(String value) {
-		for (DomainState state : values()) {
-			if (state.wireValue().equals(value)) {
-				return state;
-			}
+	/** The state a client asks for in {@code domain_data}, or null if it may not. */
+	static @Nullable DomainState settable(String value) {
+		if (PENDING.wireValue().equals(value)) {
+			return PENDING;
+		}
+		if (VERIFIED.wireValue().equals(value)) {
+			return VERIFIED;
 		}
 		return null;
 	}

@@ -6,9 +6,9 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +27,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Conditional(LocalModeCondition.class)
 public class LocalApiConfiguration {
 
-	private static final Log logger = LogFactory.getLog(LocalApiConfiguration.class);
+	private static final Logger logger = LoggerFactory.getLogger(LocalApiConfiguration.class);
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -36,18 +36,20 @@ public class LocalApiConfiguration {
 			ObjectProvider<MeterRegistry> meters) {
 		LocalApiProperties.Webhooks webhooks = properties.webhooks();
 		if (webhooks.enabled() && webhooks.hasTarget() != webhooks.hasSecret()) {
-			throw new IllegalStateException("The local API's webhooks need both local-api.webhooks.target-url and "
-					+ "local-api.webhooks.secret, or neither (then the gateway receives them itself)");
+			throw new IllegalStateException(
+					"The local API's webhooks need both gateway.local-api.webhooks.target-url and "
+							+ "gateway.local-api.webhooks.secret, or neither (then the gateway receives them itself)");
 		}
 		if (webhooks.enabled() && webhooks.hasTarget() && !isHttpUrl(webhooks.targetUrl())) {
-			throw new IllegalStateException("local-api.webhooks.target-url must be an absolute http or https URL, "
-					+ "such as http://localhost:3000/webhooks/workos; it is " + webhooks.targetUrl());
+			throw new IllegalStateException(
+					"gateway.local-api.webhooks.target-url must be an absolute http or https URL, "
+							+ "such as http://localhost:3000/webhooks/workos; it is " + webhooks.targetUrl());
 		}
 		if (webhooks.enabled() && webhooks.hasTarget()) {
-			logger.info("Local Organizations API webhooks: to " + webhooks.targetUrl());
+			logger.info("Local Organizations API webhooks: to {}", webhooks.targetUrl());
 		}
 		else if (!webhooks.enabled()) {
-			logger.info("Local Organizations API webhooks: off (local-api.webhooks.enabled=false)");
+			logger.info("Local Organizations API webhooks: off (gateway.local-api.webhooks.enabled=false)");
 		}
 		return new LocalWebhooks(webhooks, mapper, this.clock, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
@@ -78,10 +80,14 @@ public class LocalApiConfiguration {
 		JsonResponses responses = new JsonResponses(mapper);
 		OrganizationBodyReader reader = new OrganizationBodyReader(mapper);
 		IdempotencyCache idempotency = new IdempotencyCache(this.clock, properties.idempotencyKeyTtl());
+		LocalDns dns = new LocalDns();
 		return LocalApiRoutes.routes(new ListOrganizationsHandler(store, responses),
 				new CreateOrganizationHandler(store, reader, idempotency, responses),
 				new ReadOrganizationHandler(store, responses), new UpdateOrganizationHandler(store, reader, responses),
-				new DeleteOrganizationHandler(store), new LocalApiFilter(responses));
+				new DeleteOrganizationHandler(store),
+				new OrganizationDomainsHandler(store, dns, properties.domains().verificationPeriod(), reader,
+						idempotency, responses),
+				new LocalDnsHandler(dns, reader, responses), new LocalApiFilter(responses));
 	}
 
 }

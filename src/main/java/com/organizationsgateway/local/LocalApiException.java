@@ -45,6 +45,21 @@ final class LocalApiException extends RuntimeException {
 		return new LocalApiException(HttpStatus.NOT_FOUND, body);
 	}
 
+	static LocalApiException domainNotFound(String domainId) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", "entity_not_found");
+		body.put("entity_id", domainId);
+		body.put("message", "Organization Domain not found: '" + domainId + "'.");
+		return new LocalApiException(HttpStatus.NOT_FOUND, body);
+	}
+
+	/** 409 of {@code POST /organization_domains}: an organization holds the domain. */
+	static LocalApiException domainExists(String domain, boolean sameOrganization) {
+		return coded(HttpStatus.CONFLICT, "domain_already_exists",
+				sameOrganization ? "Domain already exists for this organization."
+						: "The domain " + domain + " already belongs to another organization.");
+	}
+
 	/** 422 naming the offending field, in WorkOS's validation shape. */
 	static LocalApiException invalid(String field, String message) {
 		Map<String, Object> body = new LinkedHashMap<>();

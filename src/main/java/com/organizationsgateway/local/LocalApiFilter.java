@@ -3,9 +3,9 @@ package com.organizationsgateway.local;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -26,7 +26,7 @@ final class LocalApiFilter implements HandlerFilterFunction<ServerResponse, Serv
 
 	static final String REQUEST_ID = "X-Request-ID";
 
-	private static final Log logger = LogFactory.getLog(LocalApiFilter.class);
+	private static final Logger logger = LoggerFactory.getLogger(LocalApiFilter.class);
 
 	private static final Pattern API_KEY = Pattern.compile("(?i:bearer) +sk_\\S+");
 

@@ -24,12 +24,24 @@ final class LocalApiRoutes {
 
 	static final String BY_ID = "/organizations/{id}";
 
+	static final String DOMAINS = "/organization_domains";
+
+	static final String DOMAIN_BY_ID = "/organization_domains/{id}";
+
+	static final String DOMAIN_VERIFY = "/organization_domains/{id}/verify";
+
+	/**
+	 * Not WorkOS's: where a developer publishes the TXT records domain verification
+	 * reads.
+	 */
+	static final String DNS_TXT = "/local/dns/txt/{name}";
+
 	private LocalApiRoutes() {
 	}
 
 	static RouterFunction<ServerResponse> routes(ListOrganizationsHandler list, CreateOrganizationHandler create,
 			ReadOrganizationHandler read, UpdateOrganizationHandler update, DeleteOrganizationHandler delete,
-			LocalApiFilter filter) {
+			OrganizationDomainsHandler domains, LocalDnsHandler dns, LocalApiFilter filter) {
 		return RouterFunctions.route()
 			.GET(ORGANIZATIONS, list::list)
 			.POST(ORGANIZATIONS, create::create)
@@ -40,6 +52,17 @@ final class LocalApiRoutes {
 			.PUT(BY_ID, update::update)
 			.DELETE(BY_ID, delete::delete)
 			.route(RequestPredicates.path(BY_ID), methodNotAllowed("GET, PUT, DELETE"))
+			.POST(DOMAINS, domains::create)
+			.route(RequestPredicates.path(DOMAINS), methodNotAllowed("POST"))
+			.POST(DOMAIN_VERIFY, domains::verify)
+			.route(RequestPredicates.path(DOMAIN_VERIFY), methodNotAllowed("POST"))
+			.GET(DOMAIN_BY_ID, domains::get)
+			.DELETE(DOMAIN_BY_ID, domains::delete)
+			.route(RequestPredicates.path(DOMAIN_BY_ID), methodNotAllowed("GET, DELETE"))
+			.PUT(DNS_TXT, dns::put)
+			.GET(DNS_TXT, dns::get)
+			.DELETE(DNS_TXT, dns::delete)
+			.route(RequestPredicates.path(DNS_TXT), methodNotAllowed("GET, PUT, DELETE"))
 			.filter(filter)
 			.build();
 	}

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
@@ -20,7 +20,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  */
 final class LocalApiSeeder implements SmartInitializingSingleton {
 
-	private static final Log logger = LogFactory.getLog(LocalApiSeeder.class);
+	private static final Logger logger = LoggerFactory.getLogger(LocalApiSeeder.class);
 
 	private final LocalOrganizationStore store;
 
@@ -37,7 +37,7 @@ final class LocalApiSeeder implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		if (!this.enabled) {
-			logger.info("Seeding of the local Organizations API is off (local-api.seed=false)");
+			logger.info("Seeding of the local Organizations API is off (gateway.local-api.seed=false)");
 			return;
 		}
 		List<OrganizationDraft> drafts = drafts();
@@ -45,8 +45,8 @@ final class LocalApiSeeder implements SmartInitializingSingleton {
 		for (int i = 0; i < drafts.size(); i++) {
 			this.store.seed(drafts.get(i), start.plus(Duration.ofHours(i)));
 		}
-		logger.info("Seeded " + drafts.size() + " example organizations into the local Organizations API at "
-				+ LocalApiRoutes.ORGANIZATIONS);
+		logger.info("Seeded {} example organizations into the local Organizations API at {}", drafts.size(),
+				LocalApiRoutes.ORGANIZATIONS);
 	}
 
 	static List<OrganizationDraft> drafts() {

@@ -1,7 +1,7 @@
 package com.organizationsgateway.local;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -12,7 +12,7 @@ import org.springframework.context.ApplicationListener;
  */
 final class LocalApiStartupLogger implements ApplicationListener<WebServerInitializedEvent> {
 
-	private static final Log logger = LogFactory.getLog(LocalApiStartupLogger.class);
+	private static final Logger logger = LoggerFactory.getLogger(LocalApiStartupLogger.class);
 
 	@Override
 	public void onApplicationEvent(WebServerInitializedEvent event) {
@@ -22,7 +22,7 @@ final class LocalApiStartupLogger implements ApplicationListener<WebServerInitia
 			return;
 		}
 		logger.info("No WorkOS API key configured: the local Organizations API is active. Point WorkOS SDKs at "
-				+ "http://localhost:" + event.getWebServer().getPort() + " with any sk_ key (e.g. sk_test_local).");
+				+ "http://localhost:{} with any sk_ key (e.g. sk_test_local).", event.getWebServer().getPort());
 	}
 
 }

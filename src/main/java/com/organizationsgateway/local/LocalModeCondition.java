@@ -6,14 +6,14 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when {@code workos.api-key} is missing or blank, that is when the gateway runs
- * against the embedded local API instead of WorkOS. Public so the app's wiring can reuse
- * exactly this rule.
+ * Matches when {@code gateway.workos.api-key} is missing or blank, that is when the
+ * gateway runs against the embedded local API instead of WorkOS. Public so the app's
+ * wiring can reuse exactly this rule.
  */
 public class LocalModeCondition extends SpringBootCondition {
 
 	/** The property that switches local mode off once it holds a key. */
-	public static final String API_KEY_PROPERTY = "workos.api-key";
+	public static final String API_KEY_PROPERTY = "gateway.workos.api-key";
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -1,6 +1,7 @@
 package com.organizationsgateway.local;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
@@ -18,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * The in-memory organizations with their unique indexes (external id, Stripe customer id,
- * domain). Every method holds one monitor, so a uniqueness check and the write it guards
- * are atomic under concurrent requests; the work is in-memory and short, so holding it on
- * an event-loop thread is acceptable.
+ * The in-memory organizations and their domains, with their unique indexes (external id,
+ * Stripe customer id, domain, domain id). Every method holds one monitor, so a uniqueness
+ * check and the write it guards are atomic under concurrent requests; the work is
+ * in-memory and short, so holding it on an event-loop thread is acceptable.
  */
 final class LocalOrganizationStore {
 
@@ -46,9 +48,11 @@ final class LocalOrganizationStore {
 
 	private final Map<String, String> idByDomain = new HashMap<>();
 
+	private final Map<String, String> organizationIdByDomainId = new HashMap<>();
+
 	/**
-	 * @param listener told of every create, update and delete under the store's lock, so
-	 * in the order they happened
+	 * @param listener told of every change to an organization or one of its domains under
+	 * the store's lock, so in the order they happened
 	 */
 	LocalOrganizationStore(Clock clock, RandomGenerator random, ChangeListener listener) {
 		this.clock = clock;
@@ -137,12 +141,112 @@ final class LocalOrganizationStore {
 		return true;
 	}
 
+	/**
+	 * Adds a domain to an organization, pending DNS verification, as
+	 * {@code POST /organization_domains} does.
+	 * @throws LocalApiException 404 when the organization does not exist, 409 when an
+	 * organization (this one or another) already holds the domain
+	 */
+	synchronized LocalDomain addDomain(String organizationId, String domain) {
+		LocalOrganization current = this.byId.get(organizationId);
+		if (current == null) {
+			throw LocalApiException.notFound(organizationId);
+		}
+		String holder = this.idByDomain.get(domain);
+		if (holder != null) {
+			throw LocalApiException.domainExists(domain, holder.equals(organizationId));
+		}
+		LocalDomain added = newDomain(organizationId, new DomainRequest(domain, DomainState.PENDING), now());
+		List<LocalDomain> domains = new ArrayList<>(current.domains());
+		domains.add(added);
+		replace(current, domains);
+		this.listener.domainChanged(ChangeListener.DOMAIN_CREATED, added, null);
+		return added;
+	}
+
+	synchronized Optional<LocalDomain> findDomain(String id) {
+		return Optional.ofNullable(this.organizationIdByDomainId.get(id))
+			.map(this.byId::get)
+			.flatMap((organization) -> organization.domains()
+				.stream()
+				.filter((domain) -> domain.id().equals(id))
+				.findFirst());
+	}
+
+	/**
+	 * Runs the DNS check of {@code POST /organization_domains/{id}/verify}: a published
+	 * record verifies the domain; without one, a pending domain stays pending until
+	 * {@code period} has passed since its verification began and then fails, and a failed
+	 * one starts over (pending again, unless the period is zero).
+	 * @param published whether the domain's TXT record with its token is published
+	 * @throws LocalApiException 404 for an unknown id, 400 for a verified domain
+	 */
+	synchronized LocalDomain verifyDomain(String id, Predicate<LocalDomain> published, Duration period) {
+		LocalDomain domain = findDomain(id).orElseThrow(() -> LocalApiException.domainNotFound(id));
+		if (domain.state() == DomainState.VERIFIED) {
+			throw LocalApiException.badRequest("domain_already_verified", "Domain is already verified.");
+		}
+		Instant now = now();
+		Instant at = domain.updatedAt().isBefore(now) ? now : domain.updatedAt().plusMillis(1);
+		if (published.test(domain)) {
+			return changeDomain(domain.withState(DomainState.VERIFIED, at, domain.verificationStartedAt()),
+					ChangeListener.DOMAIN_VERIFIED, null);
+		}
+		Instant startedAt = (domain.state() == DomainState.FAILED || domain.verificationStartedAt() == null) ? now
+				: domain.verificationStartedAt();
+		boolean expired = !now.isBefore(startedAt.plus(period));
+		if (domain.state() == DomainState.PENDING && expired) {
+			return changeDomain(domain.withState(DomainState.FAILED, at, startedAt),
+					ChangeListener.DOMAIN_VERIFICATION_FAILED, "domain_verification_period_expired");
+		}
+		if (domain.state() == DomainState.FAILED && !expired) {
+			return changeDomain(domain.withState(DomainState.PENDING, at, startedAt), ChangeListener.DOMAIN_UPDATED,
+					null);
+		}
+		return domain;
+	}
+
+	/**
+	 * Removes a domain from its organization, as {@code DELETE
+	 * /organization_domains/{id}} does.
+	 * @throws LocalApiException 404 for an unknown id
+	 */
+	synchronized LocalDomain deleteDomain(String id) {
+		LocalDomain removed = findDomain(id).orElseThrow(() -> LocalApiException.domainNotFound(id));
+		LocalOrganization current = this.byId.get(removed.organizationId());
+		replace(current, current.domains().stream().filter((domain) -> !domain.id().equals(id)).toList());
+		this.listener.domainChanged(ChangeListener.DOMAIN_DELETED, removed, null);
+		return removed;
+	}
+
+	private LocalDomain changeDomain(LocalDomain changed, String event, @Nullable String reason) {
+		LocalOrganization current = this.byId.get(changed.organizationId());
+		replace(current,
+				current.domains()
+					.stream()
+					.map((domain) -> domain.id().equals(changed.id()) ? changed : domain)
+					.toList());
+		this.listener.domainChanged(event, changed, reason);
+		return changed;
+	}
+
+	/**
+	 * The organization with other domains. Its {@code updated_at} stays: the domain
+	 * endpoints change domains, which carry their own timestamps and events.
+	 */
+	private void replace(LocalOrganization current, List<LocalDomain> domains) {
+		unindex(current);
+		index(new LocalOrganization(current.id(), current.name(), domains, current.metadata(), current.externalId(),
+				current.stripeCustomerId(), current.createdAt(), current.updatedAt()));
+	}
+
 	/** Forgets everything; for tests that want an empty store. */
 	synchronized void reset() {
 		this.byId.clear();
 		this.idByExternalId.clear();
 		this.idByStripeCustomerId.clear();
 		this.idByDomain.clear();
+		this.organizationIdByDomainId.clear();
 	}
 
 	private Instant now() {
@@ -186,7 +290,8 @@ final class LocalOrganizationStore {
 				// same domain, new state: keep its identity, redo the verification fields
 				LocalDomain fresh = newDomain(current.id(), request, now);
 				domains.add(new LocalDomain(kept.id(), kept.organizationId(), kept.domain(), request.state(),
-						fresh.verificationToken(), fresh.verificationPrefix(), kept.createdAt(), now));
+						fresh.verificationStrategy(), fresh.verificationToken(), fresh.verificationPrefix(),
+						kept.createdAt(), now, fresh.verificationStartedAt()));
 			}
 		}
 		return domains;
@@ -195,8 +300,10 @@ final class LocalOrganizationStore {
 	private LocalDomain newDomain(String organizationId, DomainRequest request, Instant at) {
 		boolean pending = request.state() == DomainState.PENDING;
 		return new LocalDomain("org_domain_" + this.ids.next(at.toEpochMilli()), organizationId, request.domain(),
-				request.state(), pending ? randomString(TOKEN_ALPHABET, 25) : null,
-				pending ? "superapp-domain-verification-" + randomString(PREFIX_ALPHABET, 6) : null, at, at);
+				request.state(), pending ? LocalDomain.DNS : LocalDomain.MANUAL,
+				pending ? randomString(TOKEN_ALPHABET, 25) : null,
+				pending ? "superapp-domain-verification-" + randomString(PREFIX_ALPHABET, 6) : null, at, at,
+				pending ? at : null);
 	}
 
 	private String randomString(String alphabet, int length) {
@@ -239,7 +346,10 @@ final class LocalOrganizationStore {
 		if (organization.stripeCustomerId() != null) {
 			this.idByStripeCustomerId.put(organization.stripeCustomerId(), organization.id());
 		}
-		organization.domains().forEach((domain) -> this.idByDomain.put(domain.domain(), organization.id()));
+		organization.domains().forEach((domain) -> {
+			this.idByDomain.put(domain.domain(), organization.id());
+			this.organizationIdByDomainId.put(domain.id(), organization.id());
+		});
 	}
 
 	private void unindex(LocalOrganization organization) {
@@ -250,7 +360,10 @@ final class LocalOrganizationStore {
 		if (organization.stripeCustomerId() != null) {
 			this.idByStripeCustomerId.remove(organization.stripeCustomerId());
 		}
-		organization.domains().forEach((domain) -> this.idByDomain.remove(domain.domain()));
+		organization.domains().forEach((domain) -> {
+			this.idByDomain.remove(domain.domain());
+			this.organizationIdByDomainId.remove(domain.id());
+		});
 	}
 
 }

@@ -13,13 +13,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -28,12 +33,14 @@ import org.springframework.http.MediaType;
 /**
  * Sends a signed WorkOS-style webhook after each change to the local API's store, as
  * WorkOS does: {@code {"object":"event","id","event","data","created_at"}} with the
- * organization rendered exactly as the API returns it, so {@code updated_at} matches.
+ * organization or domain rendered exactly as the API returns it, so {@code updated_at}
+ * matches.
  * <p>
- * Changes are queued under the store's lock and delivered one at a time by one thread, so
- * in the order they happened, with a few retries. The queue is bounded: when it is full a
- * change is dropped (logged and counted) rather than holding up the API call. Public so
- * that the app can point it at a target it learns at startup.
+ * Changes are queued under the store's lock and delivered one at a time, so in the order
+ * they happened, with retries on Reactor's exponential backoff (as the WorkOS client's);
+ * nothing blocks a thread while it waits. The queue is bounded: when it is full a change
+ * is dropped (logged and counted) rather than holding up the API call. Public so that the
+ * app can point it at a target it learns at startup.
  */
 public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 
@@ -41,7 +48,7 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 
 	static final String METER = "local.api.webhooks";
 
-	private static final Log logger = LogFactory.getLog(LocalWebhooks.class);
+	private static final Logger logger = LoggerFactory.getLogger(LocalWebhooks.class);
 
 	private static final Duration DROP_LOG_INTERVAL = Duration.ofSeconds(10);
 
@@ -53,11 +60,11 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 
 	private final UlidGenerator eventIds = new UlidGenerator(new SecureRandom());
 
-	private final BlockingQueue<WebhookEvent> queue;
+	private final Sinks.Many<WebhookEvent> queue;
 
 	private final HttpClient http;
 
-	private final Thread sender;
+	private final Disposable sender;
 
 	private final Counter delivered;
 
@@ -77,7 +84,9 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 		this.settings = settings;
 		this.jsonMapper = jsonMapper;
 		this.clock = clock;
-		this.queue = new ArrayBlockingQueue<>(Math.max(1, settings.queueCapacity()));
+		this.queue = Sinks.many()
+			.unicast()
+			.onBackpressureBuffer(new ArrayBlockingQueue<>(Math.max(1, settings.queueCapacity())));
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(settings.timeout())
@@ -89,16 +98,15 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 		if (settings.enabled() && settings.hasTarget() && settings.hasSecret()) {
 			this.target = new Target(settings.targetUrl(), settings.secret());
 		}
-		this.sender = new Thread(this::deliverForever, "local-api-webhooks");
-		this.sender.setDaemon(true);
-		if (settings.enabled()) {
-			this.sender.start();
-		}
+		// Without prefetch, one event is in delivery and the rest wait in the bounded
+		// queue, in order.
+		this.sender = settings.enabled() ? this.queue.asFlux().concatMap(this::deliver, 0).subscribe()
+				: Disposables.disposed();
 	}
 
 	/**
 	 * Delivers from now on to {@code url}, signed with {@code secret}; unless webhooks
-	 * are switched off ({@code local-api.webhooks.enabled=false}).
+	 * are switched off ({@code gateway.local-api.webhooks.enabled=false}).
 	 */
 	public void deliverTo(URI url, String secret) {
 		if (this.settings.enabled()) {
@@ -108,13 +116,28 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 
 	@Override
 	public void changed(String event, LocalOrganization organization) {
+		enqueue(event, organization.id(), () -> OrganizationJson.organization(organization));
+	}
+
+	@Override
+	public void domainChanged(String event, LocalDomain domain, @Nullable String reason) {
+		enqueue(event, domain.id(), () -> (reason != null) ? OrganizationJson.verificationFailed(domain, reason)
+				: OrganizationJson.domain(domain));
+	}
+
+	private void enqueue(String event, String subject, Supplier<Map<String, @Nullable Object>> data) {
 		if (this.target == null) {
 			return;
 		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		WebhookEvent webhook = new WebhookEvent("event_" + this.eventIds.next(now.toEpochMilli()), event, organization,
+		WebhookEvent webhook = new WebhookEvent("event_" + this.eventIds.next(now.toEpochMilli()), event, subject, data,
 				now);
-		if (!this.queue.offer(webhook)) {
+		Sinks.EmitResult result;
+		synchronized (this.queue) {
+			result = this.queue.tryEmitNext(webhook);
+		}
+		// Anything but a full queue means the sender was closed: the app is stopping.
+		if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
 			this.dropped.increment();
 			logDrop(webhook);
 		}
@@ -123,64 +146,33 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 	/** Stops delivering; what is still queued is lost, as on any restart. */
 	@Override
 	public void close() {
-		this.sender.interrupt();
+		this.sender.dispose();
 	}
 
-	private void deliverForever() {
-		try {
-			while (!Thread.currentThread().isInterrupted()) {
-				WebhookEvent event = this.queue.take();
-				try {
-					deliver(event);
-				}
-				catch (RuntimeException ex) {
-					// One event that cannot be sent must not stop the sender for all.
-					this.failed.increment();
-					logger.warn("Local API webhook " + event.event() + " " + event.id() + " not delivered: " + ex);
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private void deliver(WebhookEvent event) throws InterruptedException {
+	private Mono<Void> deliver(WebhookEvent event) {
 		Target current = this.target;
 		if (current == null) {
-			return;
+			return Mono.empty();
 		}
-		byte[] body = this.jsonMapper.writeValueAsBytes(body(event));
-		Duration backoff = this.settings.initialBackoff();
-		String lastProblem = "";
-		for (int attempt = 1; attempt <= this.settings.maxAttempts(); attempt++) {
-			if (attempt > 1) {
-				Thread.sleep(backoff.toMillis());
-				backoff = backoff.multipliedBy(2);
-			}
-			try {
-				int status = send(current, body);
-				if (status >= 200 && status < 300) {
-					this.delivered.increment();
-					return;
-				}
-				lastProblem = "status " + status;
-				if (status < 500 && status != 408 && status != 429) {
-					// the receiver refused this event for good; a retry would be refused
-					// too
-					break;
-				}
-			}
-			catch (IOException ex) {
-				lastProblem = ex.getClass().getSimpleName();
-			}
-		}
-		this.failed.increment();
-		logger.warn("Local API webhook " + event.event() + " " + event.id() + " for " + event.organization().id()
-				+ " not delivered to " + current.url() + " (" + lastProblem + ")");
+		return Mono.defer(() -> send(current, this.jsonMapper.writeValueAsBytes(body(event))))
+			.retryWhen(Retry.backoff(Math.max(0, this.settings.maxAttempts() - 1), this.settings.initialBackoff())
+				.maxBackoff(this.settings.maxBackoff())
+				.filter(LocalWebhooks::isRetryable)
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+			.doOnSuccess((ignored) -> this.delivered.increment())
+			.onErrorResume((ex) -> {
+				// One event that cannot be sent must not stop the sender for all.
+				this.failed.increment();
+				logger.warn("Local API webhook {} {} for {} not delivered to {} ({})", event.event(), event.id(),
+						event.subject(), current.url(), problem(ex));
+				return Mono.empty();
+			});
 	}
 
-	private int send(Target target, byte[] body) throws IOException, InterruptedException {
+	/**
+	 * One attempt: a fresh signature, and the receiver's answer as success or failure.
+	 */
+	private Mono<Void> send(Target target, byte[] body) {
 		String signature = WebhookSigner.signatureHeader(target.secret(), this.clock.millis(), body);
 		HttpRequest request = HttpRequest.newBuilder(target.url())
 			.timeout(this.settings.timeout())
@@ -189,7 +181,27 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 			.header(SIGNATURE_HEADER, signature)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		return Mono.fromFuture(() -> this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+			.flatMap((response) -> (response.statusCode() >= 200 && response.statusCode() < 300) ? Mono.empty()
+					: Mono.error(new Refused(response.statusCode())));
+	}
+
+	/**
+	 * Connection failures, timeouts, 5xx, 408 and 429 are worth another try; any other
+	 * answer means the receiver refused this event for good.
+	 */
+	private static boolean isRetryable(Throwable failure) {
+		if (failure instanceof Refused refused) {
+			return refused.status >= 500 || refused.status == 408 || refused.status == 429;
+		}
+		return failure instanceof IOException;
+	}
+
+	private static String problem(Throwable failure) {
+		if (failure instanceof Refused refused) {
+			return "status " + refused.status;
+		}
+		return (failure instanceof IOException) ? failure.getClass().getSimpleName() : failure.toString();
 	}
 
 	private static Map<String, @Nullable Object> body(WebhookEvent event) {
@@ -197,7 +209,7 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 		json.put("object", "event");
 		json.put("id", event.id());
 		json.put("event", event.event());
-		json.put("data", OrganizationJson.organization(event.organization()));
+		json.put("data", event.data().get());
 		json.put("created_at", Timestamps.format(event.createdAt()));
 		return json;
 	}
@@ -207,9 +219,8 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 		synchronized (this.dropLog) {
 			this.droppedSinceLogged++;
 			if (this.lastDropLogged == null || !now.isBefore(this.lastDropLogged.plus(DROP_LOG_INTERVAL))) {
-				logger.warn("Local API webhook queue full (" + this.queue.size() + " waiting): dropped "
-						+ this.droppedSinceLogged + " event(s), the last " + event.event() + " for "
-						+ event.organization().id());
+				logger.warn("Local API webhook queue full ({} waiting): dropped {} event(s), the last {} for {}",
+						this.settings.queueCapacity(), this.droppedSinceLogged, event.event(), event.subject());
 				this.lastDropLogged = now;
 				this.droppedSinceLogged = 0;
 			}
@@ -221,6 +232,18 @@ public final class LocalWebhooks implements ChangeListener, AutoCloseable {
 			.description("Webhooks the local Organizations API sent, by outcome")
 			.tag("outcome", outcome)
 			.register(meters);
+	}
+
+	/** The receiver answered with a status other than 2xx. */
+	private static final class Refused extends RuntimeException {
+
+		private final int status;
+
+		Refused(int status) {
+			super("status " + status, null, false, false);
+			this.status = status;
+		}
+
 	}
 
 	private record Target(URI url, String secret) {

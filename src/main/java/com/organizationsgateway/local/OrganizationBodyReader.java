@@ -140,7 +140,7 @@ final class OrganizationBodyReader {
 						"'" + domainNode.stringValue() + "' is not a valid domain.");
 			}
 			DomainState state = (stateNode != null && stateNode.isString())
-					? DomainState.fromWire(stateNode.stringValue()) : null;
+					? DomainState.settable(stateNode.stringValue()) : null;
 			if (state == null) {
 				throw LocalApiException.invalid("domain_data",
 						"The state of domain " + domain + " must be 'pending' or 'verified'.");

@@ -48,6 +48,14 @@ final class OrganizationJson {
 		return json;
 	}
 
+	/** The data of {@code organization_domain.verification_failed}. */
+	static Map<String, @Nullable Object> verificationFailed(LocalDomain domain, String reason) {
+		Map<String, @Nullable Object> json = new LinkedHashMap<>();
+		json.put("reason", reason);
+		json.put("organization_domain", domain(domain));
+		return json;
+	}
+
 	static Map<String, @Nullable Object> list(OrganizationPage page) {
 		List<Map<String, @Nullable Object>> data = page.data().stream().map(OrganizationJson::organization).toList();
 		Map<String, @Nullable Object> metadata = new LinkedHashMap<>();

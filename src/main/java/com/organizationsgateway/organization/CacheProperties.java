@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * read
  * @param listTtl how long a list page is served from the cache; short, because any
  * organization's change can move it
- * @param maximumSize the most organizations, and separately the most list pages, kept
+ * @param maxSize the most organizations, and separately the most list pages, kept
  * @param staleIfError how long after expiry an entry may still answer a read while the
  * upstream fails (stale-if-error); zero turns this off
  * @param peerOutageTtl the organization time to live while other instances cannot tell
@@ -21,12 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gateway.cache")
 record CacheProperties(@DefaultValue("60s") Duration organizationTtl, @DefaultValue("5s") Duration listTtl,
-		@DefaultValue("10000") long maximumSize, @DefaultValue("5m") Duration staleIfError,
+		@DefaultValue("10000") long maxSize, @DefaultValue("5m") Duration staleIfError,
 		@DefaultValue("5s") Duration peerOutageTtl) {
-
-	static CacheProperties defaults() {
-		return new CacheProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), 10_000, Duration.ofMinutes(5),
-				Duration.ofSeconds(5));
-	}
 
 }

@@ -3,8 +3,8 @@ package com.organizationsgateway.organization;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.organizationsgateway.graphql.InputFieldError;
-import com.organizationsgateway.graphql.InvalidInputException;
+import com.organizationsgateway.graphql.errors.InputFieldError;
+import com.organizationsgateway.graphql.errors.InvalidInputException;
 
 /**
  * Collects every invalid field of a request, so that one answer lists them all.

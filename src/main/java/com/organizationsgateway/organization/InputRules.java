@@ -18,6 +18,9 @@ final class InputRules {
 	/** {@code org_} and a 26-character Crockford base32 ULID. */
 	private static final Pattern ORGANIZATION_ID = Pattern.compile("^org_[0-9A-HJKMNP-TV-Z]{26}$");
 
+	/** {@code org_domain_} and a 26-character Crockford base32 ULID. */
+	private static final Pattern ORGANIZATION_DOMAIN_ID = Pattern.compile("^org_domain_[0-9A-HJKMNP-TV-Z]{26}$");
+
 	/**
 	 * A host name: labels of letters, digits and inner hyphens, at least two labels, 253
 	 * characters at most; checked lower-cased. Internationalized names go as punycode.
@@ -57,6 +60,13 @@ final class InputRules {
 	static void organizationId(InputErrors errors, String field, String id) {
 		if (!isOrganizationId(id)) {
 			errors.add(field, "invalid_id", "Not a WorkOS organization id (org_ followed by 26 base32 characters)");
+		}
+	}
+
+	static void organizationDomainId(InputErrors errors, String field, String id) {
+		if (!ORGANIZATION_DOMAIN_ID.matcher(id).matches()) {
+			errors.add(field, "invalid_id",
+					"Not a WorkOS organization domain id (org_domain_ followed by 26 base32 characters)");
 		}
 	}
 

@@ -40,7 +40,11 @@ record Organization(String id, String name, @Nullable String externalId, @Nullab
 			.sorted(Comparator.comparing(MetadataEntry::key))
 			.toList();
 		return new Organization(organization.id(), organization.name(), organization.externalId(),
-				organization.stripeCustomerId(), organization.domains().stream().map(OrganizationDomain::from).toList(),
+				organization.stripeCustomerId(),
+				organization.domains()
+					.stream()
+					.map((domain) -> OrganizationDomain.from(domain, organization.id()))
+					.toList(),
 				metadata, utc(createdAt), utc(updatedAt));
 	}
 

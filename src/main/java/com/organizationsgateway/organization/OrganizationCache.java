@@ -47,8 +47,8 @@ final class OrganizationCache {
 
 	OrganizationCache(CacheProperties properties, Ticker ticker, List<OrganizationCacheListener> listeners) {
 		this.organizations = new EntryStore<>(ticker, properties.organizationTtl(), properties.staleIfError(),
-				properties.maximumSize(), this::unindex);
-		this.pages = new EntryStore<>(ticker, properties.listTtl(), properties.staleIfError(), properties.maximumSize(),
+				properties.maxSize(), this::unindex);
+		this.pages = new EntryStore<>(ticker, properties.listTtl(), properties.staleIfError(), properties.maxSize(),
 				(request, page) -> {
 				});
 		this.peerOutageTtl = properties.peerOutageTtl();

@@ -21,18 +21,35 @@ import com.organizationsgateway.workos.WorkOsOrganization;
  * @param organization the organization after the change, or for a deletion as it was last
  * seen; null when unknown
  * @param origin where the change was learnt
+ * @param domain for a change made to one of its domains (through the domain endpoints),
+ * which domain; null for a change to the organization itself
  */
 public record OrganizationChange(@Nullable String organizationId, Kind kind, Set<String> externalIds,
-		@Nullable Instant updatedAt, @Nullable WorkOsOrganization organization, Origin origin) {
+		@Nullable Instant updatedAt, @Nullable WorkOsOrganization organization, Origin origin,
+		@Nullable OrganizationDomainChange domain) {
 
 	public OrganizationChange {
 		externalIds = Set.copyOf(externalIds);
 	}
 
+	/** A change to the organization itself. */
+	public OrganizationChange(@Nullable String organizationId, Kind kind, Set<String> externalIds,
+			@Nullable Instant updatedAt, @Nullable WorkOsOrganization organization, Origin origin) {
+		this(organizationId, kind, externalIds, updatedAt, organization, origin, null);
+	}
+
+	/**
+	 * A change to one domain of an organization: an update of the organization, whose new
+	 * state is read when needed.
+	 */
+	public static OrganizationChange ofDomain(String organizationId, OrganizationDomainChange domain, Origin origin) {
+		return new OrganizationChange(organizationId, Kind.UPDATED, Set.of(), null, null, origin, domain);
+	}
+
 	/** A copy of this change as learnt from elsewhere, such as another instance. */
 	public OrganizationChange withOrigin(Origin origin) {
 		return new OrganizationChange(this.organizationId, this.kind, this.externalIds, this.updatedAt,
-				this.organization, origin);
+				this.organization, origin, this.domain);
 	}
 
 	/** What happened to the organization. */

@@ -2,6 +2,7 @@ package com.organizationsgateway.organization;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +19,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import com.organizationsgateway.graphql.Served;
-import com.organizationsgateway.graphql.SubscriptionOverflowException;
+import com.organizationsgateway.graphql.errors.SubscriptionOverflowException;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.workos.WorkOsOrganization;
 
@@ -29,9 +30,9 @@ import com.organizationsgateway.workos.WorkOsOrganization;
  * organization's new state (a webhook names only the id) gets it through the cached read
  * path, which the change has just cleared, so the read is fresh.
  * <p>
- * Each subscriber has a buffer of {@code gateway.subscriptions.buffer-size} changes; one
- * that falls further behind is ended with an error rather than silently skipped, and
- * never holds up the others.
+ * Each subscriber has a buffer of {@code gateway.graphql.subscriptions.buffer-size}
+ * changes; one that falls further behind is ended with an error rather than silently
+ * skipped, and never holds up the others.
  */
 class OrganizationChangeFeed {
 
@@ -133,11 +134,27 @@ class OrganizationChangeFeed {
 
 	private static ResolvedChange resolved(OrganizationChangeKind kind, String id, @Nullable Organization organization,
 			Learnt learnt) {
-		Instant occurredAt = (organization != null) ? organization.updatedAt().toInstant()
+		Set<String> domains = new HashSet<>(domains(organization));
+		OrganizationDomainChange changedDomain = learnt.change().domain();
+		if (changedDomain != null && changedDomain.domain() != null) {
+			// also the domain a change removed, which the organization no longer holds
+			domains.add(changedDomain.domain().toLowerCase(Locale.ROOT));
+		}
+		return new ResolvedChange(new OrganizationChangeEvent(kind, id, organization,
+				occurredAt(learnt, organization).atOffset(ZoneOffset.UTC)), domains);
+	}
+
+	/**
+	 * The organization's new {@code updated_at}; for a change to one of its domains,
+	 * which leaves that alone, the domain's, or for a removed domain when it was learnt.
+	 */
+	private static Instant occurredAt(Learnt learnt, @Nullable Organization organization) {
+		OrganizationDomainChange domain = learnt.change().domain();
+		if (domain != null) {
+			return (domain.updatedAt() != null && !domain.removed()) ? domain.updatedAt() : learnt.at();
+		}
+		return (organization != null) ? organization.updatedAt().toInstant()
 				: (learnt.change().updatedAt() != null) ? learnt.change().updatedAt() : learnt.at();
-		return new ResolvedChange(
-				new OrganizationChangeEvent(kind, id, organization, occurredAt.atOffset(ZoneOffset.UTC)),
-				domains(organization));
 	}
 
 	private static Set<String> domains(@Nullable Organization organization) {

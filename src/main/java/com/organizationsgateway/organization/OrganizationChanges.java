@@ -6,6 +6,7 @@ import java.time.Instant;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -13,13 +14,14 @@ import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
 
 /**
- * The one way in for every change to an organization, whether a mutation here, a WorkOS
- * webhook or another instance made it. A change is checked against the changes already
- * seen, so that a repeat or an out-of-order delivery neither reaches subscribers twice
- * nor brings back an older state: a deleted organization stays deleted (WorkOS never
- * reuses an id), and a change older than the newest {@code updated_at} seen is dropped.
- * An accepted change makes the cache forget what it touches and goes to
- * {@link #stream()}.
+ * The one way in for every change to an organization or one of its domains, whether a
+ * mutation here, a WorkOS webhook or another instance made it. A change is checked
+ * against the changes already seen, so that a repeat or an out-of-order delivery neither
+ * reaches subscribers twice nor brings back an older state: a deleted organization or
+ * removed domain stays deleted (WorkOS never reuses an id), and a change older than the
+ * newest {@code updated_at} seen (the organization's, or for a domain change the
+ * domain's) is dropped. An accepted change makes the cache forget what it touches and
+ * goes to {@link #stream()}.
  * <p>
  * What is remembered is bounded and expires; a change whose history was forgotten is
  * accepted, which costs at most one extra reload.
@@ -109,12 +111,28 @@ public class OrganizationChanges {
 		if (this.deletions.getIfPresent(id) != null) {
 			return (change.kind() == Kind.DELETED) ? Outcome.REPEATED : Outcome.OUTDATED;
 		}
-		if (change.kind() == Kind.DELETED) {
+		OrganizationDomainChange domain = change.domain();
+		if (domain != null) {
+			// Domain ids (org_domain_...) never collide with organization ids (org_...),
+			// so one ledger serves both.
+			return record(domain.domainId(), domain.removed(), domain.updatedAt());
+		}
+		return record(id, change.kind() == Kind.DELETED, change.updatedAt());
+	}
+
+	/**
+	 * The ledger of one organization or domain: removed ones stay removed, and an update
+	 * no newer than the newest seen is a repeat or outdated.
+	 */
+	private Outcome record(String id, boolean removed, @Nullable Instant updatedAt) {
+		if (this.deletions.getIfPresent(id) != null) {
+			return removed ? Outcome.REPEATED : Outcome.OUTDATED;
+		}
+		if (removed) {
 			this.deletions.put(id, Boolean.TRUE);
 			this.newestUpdates.invalidate(id);
 			return Outcome.ACCEPTED;
 		}
-		Instant updatedAt = change.updatedAt();
 		if (updatedAt == null) {
 			return Outcome.ACCEPTED;
 		}

@@ -42,6 +42,11 @@ class OrganizationConfiguration {
 	}
 
 	@Bean
+	OrganizationDomainService organizationDomainService(WorkOsClient client, OrganizationChanges changes) {
+		return new OrganizationDomainService(client, changes);
+	}
+
+	@Bean
 	OrganizationChangeFeed organizationChangeFeed(OrganizationChanges changes, OrganizationService service,
 			SubscriptionProperties properties) {
 		return new OrganizationChangeFeed(changes, service, properties);

@@ -3,7 +3,7 @@ package com.organizationsgateway.organization;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import com.organizationsgateway.graphql.InvalidInputException;
+import com.organizationsgateway.graphql.errors.InvalidInputException;
 
 /**
  * The connection's opaque cursors: base64url (unpadded) of {@code v1:} and the WorkOS

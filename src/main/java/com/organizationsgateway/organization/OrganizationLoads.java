@@ -34,6 +34,15 @@ final class OrganizationLoads {
 		return loader(environment).load(key).thenApply((served) -> served.valueFor(environment));
 	}
 
+	/** The organization holding a domain; null when its id is unknown. */
+	static CompletableFuture<@Nullable Organization> holder(DataFetchingEnvironment environment,
+			@Nullable String organizationId) {
+		if (organizationId == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return organization(environment, new OrganizationKey.ById(organizationId)).thenApply((found) -> found);
+	}
+
 	static CompletableFuture<@Nullable Organization> node(DataFetchingEnvironment environment, String id) {
 		return load(environment, id, environment.getExecutionStepInfo().getPath());
 	}

@@ -14,12 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout how long the new state of a change that carries none (a webhook
  * names only the organization) may take to read before the change is delivered without it
  */
-@ConfigurationProperties("gateway.subscriptions")
+@ConfigurationProperties("gateway.graphql.subscriptions")
 record SubscriptionProperties(@DefaultValue("256") int bufferSize, @DefaultValue("5s") Duration readTimeout) {
 
 	SubscriptionProperties {
 		if (bufferSize < 1) {
-			throw new IllegalArgumentException("gateway.subscriptions.buffer-size must be at least 1");
+			throw new IllegalArgumentException("gateway.graphql.subscriptions.buffer-size must be at least 1");
 		}
 	}
 

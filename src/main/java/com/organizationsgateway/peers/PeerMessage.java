@@ -23,6 +23,11 @@ import com.organizationsgateway.workos.WorkOsOrganization;
  * @param updatedAt the organization's {@code updated_at} after the change, if known
  * @param organization the organization after the change (as WorkOS sends it), if known
  * and small enough
+ * @param domainId for a change to one of the organization's domains, the domain's id;
+ * older senders leave the four domain fields out
+ * @param domain that domain's name, if known
+ * @param domainUpdatedAt that domain's {@code updated_at} after the change, if known
+ * @param domainRemoved whether that domain was removed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record PeerMessage(@JsonProperty("version") int version, @JsonProperty("instance") @Nullable String instance,
@@ -30,7 +35,10 @@ record PeerMessage(@JsonProperty("version") int version, @JsonProperty("instance
 		@JsonProperty("organization_id") @Nullable String organizationId, @JsonProperty("kind") @Nullable String kind,
 		@JsonProperty("external_ids") @Nullable List<String> externalIds,
 		@JsonProperty("updated_at") @Nullable Instant updatedAt,
-		@JsonProperty("organization") @Nullable WorkOsOrganization organization) {
+		@JsonProperty("organization") @Nullable WorkOsOrganization organization,
+		@JsonProperty("domain_id") @Nullable String domainId, @JsonProperty("domain") @Nullable String domain,
+		@JsonProperty("domain_updated_at") @Nullable Instant domainUpdatedAt,
+		@JsonProperty("domain_removed") @Nullable Boolean domainRemoved) {
 
 	static final int VERSION = 1;
 

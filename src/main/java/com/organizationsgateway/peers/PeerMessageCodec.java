@@ -6,17 +6,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.organizationsgateway.organization.OrganizationChange;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
+import com.organizationsgateway.organization.OrganizationDomainChange;
+import com.organizationsgateway.workos.WorkOsOrganization;
 
 /**
  * Changes to and from the JSON sent on the Redis channel, such as
  * {@code {"version":1,"instance":"…","origin":"GATEWAY","organization_id":"org_…",
- * "kind":"UPDATED","external_ids":["…"],"updated_at":"…","organization":{…}}}.
+ * "kind":"UPDATED","external_ids":["…"],"updated_at":"…","organization":{…}}}, and for a
+ * change to one of its domains {@code "domain_id"}, {@code "domain"},
+ * {@code "domain_updated_at"} and {@code "domain_removed"} too (readers that predate them
+ * ignore them, and only lose the deduplication they allow).
  */
 final class PeerMessageCodec {
 
@@ -33,15 +39,21 @@ final class PeerMessageCodec {
 	 * larger than allowed, because receivers only need the ids to invalidate.
 	 */
 	String encode(OrganizationChange change, String instance) {
-		PeerMessage message = new PeerMessage(PeerMessage.VERSION, instance, change.origin().name(),
-				change.organizationId(), change.kind().name(), List.copyOf(change.externalIds()), change.updatedAt(),
-				change.organization());
+		OrganizationDomainChange domain = change.domain();
+		PeerMessage message = message(change, instance, change.organization(), domain);
 		String text = this.json.writeValueAsString(message);
 		if (change.organization() != null && text.getBytes(StandardCharsets.UTF_8).length > this.maxSnapshotBytes) {
-			text = this.json.writeValueAsString(new PeerMessage(message.version(), message.instance(), message.origin(),
-					message.organizationId(), message.kind(), message.externalIds(), message.updatedAt(), null));
+			text = this.json.writeValueAsString(message(change, instance, null, domain));
 		}
 		return text;
+	}
+
+	private static PeerMessage message(OrganizationChange change, String instance,
+			@Nullable WorkOsOrganization organization, @Nullable OrganizationDomainChange domain) {
+		return new PeerMessage(PeerMessage.VERSION, instance, change.origin().name(), change.organizationId(),
+				change.kind().name(), List.copyOf(change.externalIds()), change.updatedAt(), organization,
+				(domain != null) ? domain.domainId() : null, (domain != null) ? domain.domain() : null,
+				(domain != null) ? domain.updatedAt() : null, (domain != null) ? domain.removed() : null);
 	}
 
 	/**
@@ -80,8 +92,12 @@ final class PeerMessageCodec {
 				}
 			}
 		}
+		OrganizationDomainChange domain = (message.domainId() != null)
+				? new OrganizationDomainChange(message.domainId(), message.domain(), message.domainUpdatedAt(),
+						Boolean.TRUE.equals(message.domainRemoved()))
+				: null;
 		return new OrganizationChange(message.organizationId(), kind(message), externalIds, message.updatedAt(),
-				message.organization(), Origin.PEER);
+				message.organization(), Origin.PEER, domain);
 	}
 
 	private static Kind kind(PeerMessage message) {

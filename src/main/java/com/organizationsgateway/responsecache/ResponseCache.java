@@ -44,7 +44,7 @@ final class ResponseCache implements OrganizationCacheListener {
 			.ticker(ticker)
 			.executor(Runnable::run)
 			.expireAfter(Expiry.<String, CachedResponse>writing((key, response) -> remainingLifetime(response)))
-			.maximumWeight(properties.maximumTotalSize().toBytes())
+			.maximumWeight(properties.maxTotalSize().toBytes())
 			.weigher((String key, CachedResponse response) -> key.length() + response.body().length)
 			.recordStats()
 			.build();

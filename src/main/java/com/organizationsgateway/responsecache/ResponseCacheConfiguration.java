@@ -28,7 +28,7 @@ class ResponseCacheConfiguration {
 	ResponseCacheFilter responseCacheFilter(ResponseCache cache, ResponseCacheProperties properties,
 			GraphQlProperties graphQlProperties) {
 		return new ResponseCacheFilter(cache, graphQlProperties.getHttp().getPath(),
-				properties.maximumResponseSize().toBytes());
+				properties.maxResponseSize().toBytes());
 	}
 
 	@Bean

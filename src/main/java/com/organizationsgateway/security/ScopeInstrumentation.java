@@ -13,7 +13,7 @@ import graphql.language.OperationDefinition;
 import graphql.ExecutionResult;
 import org.jspecify.annotations.Nullable;
 
-import com.organizationsgateway.graphql.ErrorCode;
+import com.organizationsgateway.graphql.errors.ErrorCode;
 
 /**
  * Refuses an operation before any field runs, so before any upstream call, when the

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import com.organizationsgateway.graphql.ErrorCode;
+import com.organizationsgateway.graphql.errors.ErrorCode;
 
 import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;

@@ -2,7 +2,7 @@ package com.organizationsgateway.security;
 
 import reactor.core.publisher.Mono;
 
-import com.organizationsgateway.graphql.ErrorCode;
+import com.organizationsgateway.graphql.errors.ErrorCode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

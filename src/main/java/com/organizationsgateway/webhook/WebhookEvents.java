@@ -10,12 +10,15 @@ import tools.jackson.databind.json.JsonMapper;
 import com.organizationsgateway.organization.OrganizationChange;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
+import com.organizationsgateway.organization.OrganizationDomainChange;
+import com.organizationsgateway.workos.WorkOsDomain;
 import com.organizationsgateway.workos.WorkOsOrganization;
 
 /**
  * Reads a verified WorkOS event into the change it means for the gateway.
  * {@code organization.*} events carry the organization; {@code organization_domain.*}
- * events only name it, so they make the cache forget it without a timestamp to order by.
+ * events carry the domain, which names the organization whose cache entries go, and are
+ * ordered by the domain's own {@code updated_at}.
  */
 final class WebhookEvents {
 
@@ -57,12 +60,12 @@ final class WebhookEvents {
 			case "organization.created" -> organization(Kind.CREATED, event.data());
 			case "organization.updated" -> organization(Kind.UPDATED, event.data());
 			case "organization.deleted" -> organization(Kind.DELETED, event.data());
-			case "organization_domain.created", "organization_domain.updated", "organization_domain.deleted",
-					"organization_domain.verified" ->
-				domain(event.data());
+			case "organization_domain.created", "organization_domain.updated", "organization_domain.verified" ->
+				domain(event.data(), false);
+			case "organization_domain.deleted" -> domain(event.data(), true);
 			case "organization_domain.verification_failed" -> {
 				JsonNode domain = event.data().get("organization_domain");
-				yield domain != null && domain.isObject() ? domain(domain) : null;
+				yield domain != null && domain.isObject() ? domain(domain, false) : null;
 			}
 			default -> Translation.ignored();
 		};
@@ -85,15 +88,31 @@ final class WebhookEvents {
 				(kind == Kind.DELETED) ? null : organization.updatedAt(), organization, Origin.WEBHOOK));
 	}
 
-	private static @Nullable Translation domain(JsonNode domain) {
-		String organizationId = text(domain.get("organization_id"));
-		if (organizationId == null) {
+	/**
+	 * A change to one domain: ordered by the domain's own {@code updated_at}, so that the
+	 * webhook of a change the gateway made itself is taken for the repeat it is.
+	 */
+	private @Nullable Translation domain(JsonNode data, boolean removed) {
+		WorkOsDomain domain;
+		try {
+			domain = this.jsonMapper.treeToValue(data, WorkOsDomain.class);
+		}
+		catch (JacksonException ex) {
 			return null;
 		}
-		// Unordered (no updated_at of the organization): always applied, which costs at
-		// most one reload.
-		return Translation
-			.of(new OrganizationChange(organizationId, Kind.UPDATED, Set.of(), null, null, Origin.WEBHOOK));
+		String organizationId = text(data.get("organization_id"));
+		if (domain == null || organizationId == null) {
+			return null;
+		}
+		String domainId = text(data.get("id"));
+		if (domainId == null) {
+			// Unordered: always applied, which costs at most one reload.
+			return Translation
+				.of(new OrganizationChange(organizationId, Kind.UPDATED, Set.of(), null, null, Origin.WEBHOOK));
+		}
+		return Translation.of(OrganizationChange.ofDomain(organizationId,
+				new OrganizationDomainChange(domainId, text(data.get("domain")), domain.updatedAt(), removed),
+				Origin.WEBHOOK));
 	}
 
 	private static @Nullable String text(@Nullable JsonNode node) {

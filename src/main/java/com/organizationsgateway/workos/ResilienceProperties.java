@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * their budget, the circuit breaker and the cap on concurrent calls.
  *
  * @param maxAttempts attempts per call, the first included; 1 turns retries off
- * @param initialBackoff the wait before the first retry; it doubles per retry, with full
- * jitter
+ * @param initialBackoff the wait before the first retry; it doubles per retry, jittered
+ * by up to half either way (Reactor's {@code Retry.backoff})
  * @param maxBackoff the longest wait between two attempts
  * @param maxRetryAfter the longest {@code Retry-After} the gateway waits out; a longer
  * one is answered with RATE_LIMITED at once
@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentCalls the most WorkOS calls in flight; callers beyond it fail at
  * once
  */
-@ConfigurationProperties("workos.resilience")
+@ConfigurationProperties("gateway.workos.resilience")
 public record ResilienceProperties(@DefaultValue("3") int maxAttempts, @DefaultValue("100ms") Duration initialBackoff,
 		@DefaultValue("2s") Duration maxBackoff, @DefaultValue("5s") Duration maxRetryAfter,
 		@DefaultValue("0.2") double retryBudgetRatio, @DefaultValue("10") int retryBudgetMinimum,
@@ -36,11 +36,5 @@ public record ResilienceProperties(@DefaultValue("3") int maxAttempts, @DefaultV
 		@DefaultValue("20") int circuitWindowSize, @DefaultValue("10") int circuitMinimumCalls,
 		@DefaultValue("10s") Duration circuitOpenDuration, @DefaultValue("3") int circuitHalfOpenCalls,
 		@DefaultValue("64") int maxConcurrentCalls) {
-
-	/** The defaults, as in {@code application.yaml}. */
-	public static ResilienceProperties defaults() {
-		return new ResilienceProperties(3, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(5), 0.2,
-				10, Duration.ofSeconds(12), 50, 20, 10, Duration.ofSeconds(10), 3, 64);
-	}
 
 }

@@ -1,9 +1,6 @@
 package com.organizationsgateway.workos;
 
 import java.time.Duration;
-import java.util.function.DoubleSupplier;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 
@@ -15,7 +12,8 @@ import org.springframework.http.HttpMethod;
  * DELETE that already happened answers 404 on the retry, which the client reads as done.
  * A POST is retried after a transport failure or 5xx only under an
  * {@code Idempotency-Key}, because without one a lost response may hide a created
- * organization; a 429 means nothing was done, so it is always safe to retry.
+ * organization; a 429 means nothing was done, so it is always safe to retry, after the
+ * pause its {@code Retry-After} asks for.
  */
 final class RetryRules {
 
@@ -35,28 +33,14 @@ final class RetryRules {
 	}
 
 	/**
-	 * The wait before retry number {@code retry} (1 for the first), or null when the call
-	 * must not be retried because WorkOS asked for a longer pause than
-	 * {@code maxRetryAfter}. A {@code Retry-After} is honoured as given; otherwise the
-	 * wait is exponential with jitter ({@code random} in [0, 1)).
+	 * The pause WorkOS asked for with {@code Retry-After}, waited out before the retry's
+	 * backoff; zero when it asked for none.
 	 */
-	static @Nullable Duration delay(int retry, Throwable failure, ResilienceProperties properties,
-			DoubleSupplier random) {
+	static Duration retryAfter(Throwable failure) {
 		if (failure instanceof WorkOsException.RateLimited rateLimited && rateLimited.retryAfter() != null) {
-			Duration retryAfter = rateLimited.retryAfter();
-			return (retryAfter.compareTo(properties.maxRetryAfter()) <= 0) ? retryAfter : null;
+			return rateLimited.retryAfter();
 		}
-		return backoff(retry, properties.initialBackoff(), properties.maxBackoff(), random.getAsDouble());
-	}
-
-	/**
-	 * "Equal jitter": half of {@code min(max, initial * 2^(retry-1))} fixed, half random,
-	 * so concurrent callers spread out yet never retry at once.
-	 */
-	static Duration backoff(int retry, Duration initial, Duration max, double random) {
-		long ceiling = initial.toMillis() << Math.min(Math.max(retry - 1, 0), 20);
-		long capped = Math.min(Math.max(ceiling, 0), max.toMillis());
-		return Duration.ofMillis(capped / 2 + (long) ((capped / 2) * random));
+		return Duration.ZERO;
 	}
 
 }

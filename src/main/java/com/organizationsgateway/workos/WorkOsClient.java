@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -26,9 +27,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The one client of the WorkOS Organizations API: one non-blocking method per endpoint.
- * Every failure surfaces as a {@link WorkOsException}; a missing organization is a
- * {@link WorkOsException.NotFound}, not an empty result.
+ * The one client of the WorkOS Organizations API (organizations and their domains): one
+ * non-blocking method per endpoint. Every failure surfaces as a {@link WorkOsException};
+ * a missing organization or domain is a {@link WorkOsException.NotFound}, not an empty
+ * result.
  */
 public class WorkOsClient {
 
@@ -98,10 +100,52 @@ public class WorkOsClient {
 	 * delete it, so that 404 counts as done.
 	 */
 	public Mono<Void> deleteOrganization(String id) {
+		return delete((base) -> path(base, "organizations", id));
+	}
+
+	/**
+	 * {@code GET /organization_domains/{id}}: one domain of an organization, with its
+	 * verification state and the id of the organization that holds it.
+	 */
+	public Mono<WorkOsDomain> getOrganizationDomain(String id) {
+		return exchange(HttpMethod.GET, (base) -> path(base, "organization_domains", id), null, null,
+				WorkOsDomain.class);
+	}
+
+	/**
+	 * {@code POST /organization_domains}: adds a domain to an organization, pending DNS
+	 * verification; a {@link WorkOsException.Conflict} when an organization already holds
+	 * it. With an idempotency key, a retried request cannot add it twice.
+	 */
+	public Mono<WorkOsDomain> createOrganizationDomain(CreateOrganizationDomainRequest request,
+			@Nullable String idempotencyKey) {
+		return exchange(HttpMethod.POST, (base) -> path(base, "organization_domains"), request.toWireBody(),
+				idempotencyKey, WorkOsDomain.class);
+	}
+
+	/**
+	 * {@code POST /organization_domains/{id}/verify}: starts (or checks) the DNS
+	 * verification and answers the domain in its new state; a
+	 * {@link WorkOsException.BadRequest} when it is verified already.
+	 */
+	public Mono<WorkOsDomain> verifyOrganizationDomain(String id) {
+		return exchange(HttpMethod.POST, (base) -> path(base, "organization_domains", id, "verify"), Map.of(), null,
+				WorkOsDomain.class);
+	}
+
+	/**
+	 * {@code DELETE /organization_domains/{id}}; completes empty once WorkOS removed it
+	 * (WorkOS answers without a body), with the retry rule of
+	 * {@link #deleteOrganization}.
+	 */
+	public Mono<Void> deleteOrganizationDomain(String id) {
+		return delete((base) -> path(base, "organization_domains", id));
+	}
+
+	private Mono<Void> delete(Function<URI, URI> uri) {
 		return Mono.defer(() -> {
 			AtomicBoolean ambiguous = new AtomicBoolean();
-			Mono<Void> attempt = request(HttpMethod.DELETE, (base) -> path(base, "organizations", id), null, null,
-					Void.class)
+			Mono<Void> attempt = request(HttpMethod.DELETE, uri, null, null, Void.class)
 				.onErrorResume(WorkOsException.NotFound.class, (ex) -> ambiguous.get() ? Mono.empty() : Mono.error(ex))
 				.doOnError((ex) -> ambiguous.compareAndSet(false,
 						ex instanceof WorkOsException.TransportFailure || ex instanceof WorkOsException.ServerError));

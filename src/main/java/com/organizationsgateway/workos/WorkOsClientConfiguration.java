@@ -3,6 +3,7 @@ package com.organizationsgateway.workos;
 import java.time.Clock;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +27,8 @@ class WorkOsClientConfiguration {
 	private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 	@Bean
-	WorkOsResilience workOsResilience(ResilienceProperties properties) {
-		return WorkOsResilience.of(properties);
+	WorkOsResilience workOsResilience(ResilienceProperties properties, MeterRegistry meters) {
+		return WorkOsResilience.of(properties, meters);
 	}
 
 	@Bean

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A domain of an organization. Older WorkOS responses carry only {@code id} and
- * {@code domain}, so everything else may be missing.
+ * A domain of an organization ({@code "object": "organization_domain"}), nested in an
+ * organization or on its own from {@code /organization_domains}. Older WorkOS responses
+ * carry only {@code id} and {@code domain}, so everything else may be missing; unknown
+ * fields are ignored and unknown states read as {@link WorkOsDomainState#UNKNOWN}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkOsDomain(@JsonProperty("id") String id, @JsonProperty("domain") String domain,

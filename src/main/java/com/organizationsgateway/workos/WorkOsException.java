@@ -57,7 +57,10 @@ public abstract sealed class WorkOsException extends RuntimeException
 
 	}
 
-	/** 400: the request was not acceptable, for example a duplicate external id. */
+	/**
+	 * 400: the request was not acceptable, for example a duplicate external id or a
+	 * domain that is verified already.
+	 */
 	public static final class BadRequest extends ApiError {
 
 		BadRequest(ErrorResponse response) {
@@ -84,7 +87,7 @@ public abstract sealed class WorkOsException extends RuntimeException
 
 	}
 
-	/** 404: no such organization. */
+	/** 404: no such organization or domain. */
 	public static final class NotFound extends ApiError {
 
 		NotFound(ErrorResponse response) {

@@ -27,6 +27,18 @@ public enum WorkOsOperation {
 	/** {@code DELETE /organizations/{id}}. */
 	DELETE_ORGANIZATION("deleteOrganization", "/organizations/{id}"),
 
+	/** {@code GET /organization_domains/{id}}. */
+	GET_ORGANIZATION_DOMAIN("getOrganizationDomain", "/organization_domains/{id}"),
+
+	/** {@code POST /organization_domains}. */
+	CREATE_ORGANIZATION_DOMAIN("createOrganizationDomain", "/organization_domains"),
+
+	/** {@code POST /organization_domains/{id}/verify}. */
+	VERIFY_ORGANIZATION_DOMAIN("verifyOrganizationDomain", "/organization_domains/{id}/verify"),
+
+	/** {@code DELETE /organization_domains/{id}}. */
+	DELETE_ORGANIZATION_DOMAIN("deleteOrganizationDomain", "/organization_domains/{id}"),
+
 	/** Anything else; the client sends nothing else. */
 	OTHER("other", "UNKNOWN");
 
@@ -52,6 +64,9 @@ public enum WorkOsOperation {
 	/** The operation of a request the client made, from its method and raw path. */
 	public static WorkOsOperation of(HttpMethod method, String rawPath) {
 		String[] segments = rawPath.startsWith("/") ? rawPath.substring(1).split("/", -1) : rawPath.split("/", -1);
+		if (segments.length > 0 && "organization_domains".equals(segments[0])) {
+			return domainOperation(method, segments);
+		}
 		if (segments.length == 0 || !"organizations".equals(segments[0])) {
 			return OTHER;
 		}
@@ -65,6 +80,20 @@ public enum WorkOsOperation {
 		if (segments.length == 2) {
 			return method.equals(HttpMethod.GET) ? GET_ORGANIZATION : method.equals(HttpMethod.PUT)
 					? UPDATE_ORGANIZATION : method.equals(HttpMethod.DELETE) ? DELETE_ORGANIZATION : OTHER;
+		}
+		return OTHER;
+	}
+
+	private static WorkOsOperation domainOperation(HttpMethod method, String[] segments) {
+		if (segments.length == 1) {
+			return method.equals(HttpMethod.POST) ? CREATE_ORGANIZATION_DOMAIN : OTHER;
+		}
+		if (segments.length == 2) {
+			return method.equals(HttpMethod.GET) ? GET_ORGANIZATION_DOMAIN
+					: method.equals(HttpMethod.DELETE) ? DELETE_ORGANIZATION_DOMAIN : OTHER;
+		}
+		if (segments.length == 3 && "verify".equals(segments[2]) && method.equals(HttpMethod.POST)) {
+			return VERIFY_ORGANIZATION_DOMAIN;
 		}
 		return OTHER;
 	}

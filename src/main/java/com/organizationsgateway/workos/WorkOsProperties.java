@@ -11,12 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How to reach WorkOS. With no API key the gateway runs against its embedded local
  * Organizations API instead.
  *
- * @param apiKey the WorkOS secret key ({@code WORKOS_API_KEY}); never printed
- * @param apiBaseUrl the WorkOS base URL ({@code WORKOS_API_BASE_URL})
+ * @param apiKey the WorkOS secret key, also read from {@code WORKOS_API_KEY}; empty runs
+ * the gateway against its embedded local Organizations API; never printed
+ * @param apiBaseUrl the WorkOS base URL, also read from {@code WORKOS_API_BASE_URL}
  * @param connectTimeout how long to wait for a TCP connection
  * @param responseTimeout how long to wait for response headers after the request is sent
  */
-@ConfigurationProperties("workos")
+@ConfigurationProperties("gateway.workos")
 public record WorkOsProperties(@Nullable String apiKey, @DefaultValue("https://api.workos.com") URI apiBaseUrl,
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration responseTimeout) {
 

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * domains and external ids.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "local-api.seed=false", "workos.api-key=" })
+		properties = { "gateway.local-api.seed=false", "gateway.workos.api-key=" })
 abstract class LocalApiTestSupport {
 
 	@LocalServerPort

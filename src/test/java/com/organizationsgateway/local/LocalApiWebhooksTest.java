@@ -19,6 +19,7 @@ import com.organizationsgateway.workos.StubWorkOsServer.StubResponse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,13 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local API's webhooks as a receiver sees them, at a configured target (a loopback
- * stub): one per create, update and delete, in order, signed as WorkOS documents it
- * (checked with the tests' own verifier), carrying the organization exactly as the API
- * answered, and retried when the receiver fails.
+ * stub): one per create, update and delete of an organization or a domain, in order,
+ * signed as WorkOS documents it (checked with the tests' own verifier), carrying the
+ * organization exactly as the API answered, and retried when the receiver fails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "local-api.seed=false", "workos.api-key=",
-				"local-api.webhooks.secret=" + LocalApiWebhooksTest.SECRET, "local-api.webhooks.initial-backoff=50ms" })
+		properties = { "gateway.local-api.seed=false", "gateway.workos.api-key=",
+				"gateway.local-api.webhooks.secret=" + LocalApiWebhooksTest.SECRET,
+				"gateway.local-api.webhooks.initial-backoff=50ms" })
 class LocalApiWebhooksTest {
 
 	static final String SECRET = "whsec_local_api_test_51c0";
@@ -44,7 +46,7 @@ class LocalApiWebhooksTest {
 
 	@DynamicPropertySource
 	static void target(DynamicPropertyRegistry registry) {
-		registry.add("local-api.webhooks.target-url", () -> receiver.baseUrl() + "/hooks");
+		registry.add("gateway.local-api.webhooks.target-url", () -> receiver.baseUrl() + "/hooks");
 	}
 
 	@LocalServerPort
@@ -113,6 +115,64 @@ class LocalApiWebhooksTest {
 		finally {
 			receiver.respond(StubResponse.json(200, "{}"));
 		}
+	}
+
+	@Test
+	void eachDomainChangeIsDeliveredSignedWithTheDomainAsTheApiAnswered() {
+		LocalApi api = new LocalApi(this.port, this.jsonMapper);
+		String tag = LocalApi.unique();
+		String organizationId = api.create("{\"name\":\"Domains " + tag + "\"}").get("id").asString();
+		String name = "hooked-" + tag + ".com";
+		JsonNode added = api.tree(api.client.post()
+			.uri("/organization_domains")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"domain\":\"" + name + "\",\"organization_id\":\"" + organizationId + "\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+		String id = added.get("id").asString();
+		api.client.put()
+			.uri("/local/dns/txt/{name}", name)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"values\":[\"verification_token=" + added.get("verification_token").asString() + "\"]}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		JsonNode verified = api.tree(api.client.post()
+			.uri("/organization_domains/{id}/verify", id)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+		api.client.delete().uri("/organization_domains/{id}", id).exchange().expectStatus().isNoContent();
+
+		List<RecordedRequest> hooks = Eventually.poll(() -> hooksFor(id), (found) -> found.size() >= 3, BOUND);
+
+		assertThat(hooks).hasSize(3);
+		List<JsonNode> events = hooks.stream().map((hook) -> this.jsonMapper.readTree(hook.body())).toList();
+		assertThat(events).extracting((event) -> event.get("event").asString())
+			.containsExactly("organization_domain.created", "organization_domain.verified",
+					"organization_domain.deleted");
+		assertThat(events.get(0).get("data")).isEqualTo(added);
+		assertThat(events.get(1).get("data")).isEqualTo(verified);
+		assertThat(events.get(2).get("data")).as("as last seen").isEqualTo(verified);
+		for (RecordedRequest hook : hooks) {
+			assertThat(TestSignatures.verifies(hook.header("WorkOS-Signature"), SECRET,
+					hook.body().getBytes(StandardCharsets.UTF_8)))
+				.isTrue();
+		}
+		assertThat(receiver.requests()
+			.stream()
+			.filter((hook) -> hook.body().contains(organizationId))
+			.map((hook) -> this.jsonMapper.readTree(hook.body()).get("event").asString()))
+			.as("every event about the organization: no organization.updated for its domain changes")
+			.containsExactly("organization.created", "organization_domain.created", "organization_domain.verified",
+					"organization_domain.deleted");
 	}
 
 	private static List<RecordedRequest> hooksFor(String organizationId) {

@@ -29,7 +29,7 @@ class LocalWebhooksQueueTest {
 			slowReceiver.respond(StubResponse.json(200, "{}").delayedBy(Duration.ofSeconds(3)));
 			LocalApiProperties.Webhooks settings = new LocalApiProperties.Webhooks(true,
 					URI.create(slowReceiver.baseUrl() + "/hooks"), "whsec_queue_test", 1, 1, Duration.ofMillis(10),
-					Duration.ofSeconds(10));
+					Duration.ofMillis(10), Duration.ofSeconds(10));
 			LocalWebhooks webhooks = new LocalWebhooks(settings, JsonMapper.builder().build(), Clock.systemUTC(),
 					meters);
 			try {

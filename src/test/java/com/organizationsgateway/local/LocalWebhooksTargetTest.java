@@ -32,13 +32,14 @@ class LocalWebhooksTargetTest {
 	@Test
 	void aTargetThatIsNoHttpUrlIsRefusedAtStartup() {
 		Throwable refused = catchThrowable(() -> new SpringApplicationBuilder(OrganizationsGatewayApplication.class)
-			.properties("server.port=0", "workos.api-key=", "local-api.seed=false",
-					"local-api.webhooks.target-url=" + NO_HTTP_URL, "local-api.webhooks.secret=whsec_target_test")
+			.properties("server.port=0", "gateway.workos.api-key=", "gateway.local-api.seed=false",
+					"gateway.local-api.webhooks.target-url=" + NO_HTTP_URL,
+					"gateway.local-api.webhooks.secret=whsec_target_test")
 			.run()
 			.close());
 
 		assertThat(refused).hasRootCauseMessage(
-				"local-api.webhooks.target-url must be an absolute http or https URL, such as http://localhost:3000/webhooks/workos; it is "
+				"gateway.local-api.webhooks.target-url must be an absolute http or https URL, such as http://localhost:3000/webhooks/workos; it is "
 						+ NO_HTTP_URL);
 	}
 
@@ -46,7 +47,7 @@ class LocalWebhooksTargetTest {
 	void anEventThatCannotBeSentIsCountedAndTheSenderGoesOn() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		LocalApiProperties.Webhooks settings = new LocalApiProperties.Webhooks(true, URI.create(NO_HTTP_URL),
-				"whsec_target_test", 10, 1, Duration.ofMillis(10), Duration.ofSeconds(1));
+				"whsec_target_test", 10, 1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1));
 		LocalWebhooks webhooks = new LocalWebhooks(settings, JsonMapper.builder().build(), Clock.systemUTC(), meters);
 		try {
 			Instant now = Instant.now();

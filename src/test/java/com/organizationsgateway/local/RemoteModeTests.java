@@ -15,9 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With a WorkOS key configured the local API is off: no beans and no routes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "workos.api-key=sk_test_x",
-		// WorkOS mode refuses to start unguarded; this test is about the local API only
-		"gateway.security.allow-unauthenticated=true" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.workos.api-key=sk_test_x",
+				// WorkOS mode refuses to start unguarded; this test is about the local
+				// API only
+				"gateway.security.allow-unauthenticated=true" })
 class RemoteModeTests {
 
 	@LocalServerPort

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first in creation order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "local-api.seed=true", "workos.api-key=" })
+		properties = { "gateway.local-api.seed=true", "gateway.workos.api-key=" })
 class SeededLocalApiTests {
 
 	@LocalServerPort

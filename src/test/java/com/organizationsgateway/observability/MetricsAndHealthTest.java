@@ -43,6 +43,30 @@ class MetricsAndHealthTest {
 	}
 
 	@Test
+	void prometheusShowsTheWorkOsCircuitBreakerBulkheadAndRetries() {
+		graphQl("{ organizations(first: 1) { edges { node { id } } } }");
+
+		String scrape = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(scrape)
+			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"workos\"[^}]*state=\"closed\"} 1.0")
+			.containsPattern(
+					"resilience4j_circuitbreaker_calls_seconds_count\\{[^}]*kind=\"successful\"[^}]*name=\"workos\"")
+			.containsPattern("resilience4j_circuitbreaker_failure_rate\\{[^}]*name=\"workos\"")
+			.containsPattern("resilience4j_bulkhead_available_concurrent_calls\\{[^}]*name=\"workos\"")
+			.containsPattern("resilience4j_bulkhead_max_allowed_concurrent_calls\\{[^}]*name=\"workos\"} 64.0")
+			.contains("gateway_workos_retries_total{outcome=\"retried\"}",
+					"gateway_workos_retries_total{outcome=\"budget_exhausted\"}");
+	}
+
+	@Test
 	void prometheusShowsGraphQlCacheUpstreamAndPersistedQueryMetersWithBoundedTags() {
 		String id = graphQl("{ organizations(first: 2) { edges { node { id } } } }")
 			.jsonPath("$.data.organizations.edges[0].node.id");

@@ -48,13 +48,13 @@ class WorkOsModeObservabilityTest {
 
 	@DynamicPropertySource
 	static void workOsMode(DynamicPropertyRegistry registry) {
-		registry.add("workos.api-key", () -> SECRET_KEY);
-		registry.add("workos.api-base-url", () -> workOs.baseUrl().toString());
+		registry.add("gateway.workos.api-key", () -> SECRET_KEY);
+		registry.add("gateway.workos.api-base-url", () -> workOs.baseUrl().toString());
 		// Callers' authentication is not what this test is about.
 		registry.add("gateway.security.allow-unauthenticated", () -> "true");
 		// One request per operation, so three failed operations are three failed calls
 		// and never enough to open the circuit, which readiness would also report.
-		registry.add("workos.resilience.max-attempts", () -> "1");
+		registry.add("gateway.workos.resilience.max-attempts", () -> "1");
 	}
 
 	@Test

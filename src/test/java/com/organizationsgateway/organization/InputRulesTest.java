@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.organizationsgateway.graphql.InputFieldError;
-import com.organizationsgateway.graphql.InvalidInputException;
+import com.organizationsgateway.graphql.errors.InputFieldError;
+import com.organizationsgateway.graphql.errors.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operation, paging walks both ways, read-your-writes, the error codes, and the upstream
  * calls the cache and the DataLoader save, counted in the gateway's own WebClient.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "local-api.seed=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.local-api.seed=false")
 @AutoConfigureHttpGraphQlTester
 @Import(OrganizationApiEndToEndTest.UpstreamRecording.class)
 class OrganizationApiEndToEndTest {

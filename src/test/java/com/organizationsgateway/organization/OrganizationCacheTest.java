@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import com.organizationsgateway.TestProperties;
 import com.organizationsgateway.workos.ListOrder;
 import com.organizationsgateway.workos.ListOrganizationsRequest;
 import com.organizationsgateway.workos.WorkOsException;
@@ -40,8 +41,8 @@ class OrganizationCacheTest {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final OrganizationCache cache = new OrganizationCache(CacheProperties.defaults(), this.nanos::get,
-			List.of());
+	private final OrganizationCache cache = new OrganizationCache(TestProperties.bind(CacheProperties.class),
+			this.nanos::get, List.of());
 
 	private final ExecutorService pool = Executors.newFixedThreadPool(8);
 

@@ -17,7 +17,8 @@ import reactor.core.publisher.BaseSubscriber;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-import com.organizationsgateway.graphql.SubscriptionOverflowException;
+import com.organizationsgateway.TestProperties;
+import com.organizationsgateway.graphql.errors.SubscriptionOverflowException;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
 import com.organizationsgateway.organization.OrganizationChanges.Outcome;
@@ -38,7 +39,8 @@ class OrganizationChangeFeedTest {
 	private final OrganizationService service = mock(OrganizationService.class);
 
 	private final OrganizationChanges changes = new OrganizationChanges(
-			new OrganizationCache(CacheProperties.defaults(), Ticker.systemTicker(), List.of()), Ticker.systemTicker());
+			new OrganizationCache(TestProperties.bind(CacheProperties.class), Ticker.systemTicker(), List.of()),
+			Ticker.systemTicker());
 
 	/**
 	 * Delivering on the publishing thread, so that buffers fill as changes are published.

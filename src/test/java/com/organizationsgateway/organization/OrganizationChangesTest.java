@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
+import com.organizationsgateway.TestProperties;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
 import com.organizationsgateway.organization.OrganizationChanges.Outcome;
@@ -34,8 +35,8 @@ class OrganizationChangesTest {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final OrganizationCache cache = new OrganizationCache(CacheProperties.defaults(), this.nanos::get,
-			List.of());
+	private final OrganizationCache cache = new OrganizationCache(TestProperties.bind(CacheProperties.class),
+			this.nanos::get, List.of());
 
 	private final OrganizationChanges changes = new OrganizationChanges(this.cache, this.nanos::get);
 
@@ -137,11 +138,59 @@ class OrganizationChangesTest {
 		assertThat(this.streamed).isEmpty();
 	}
 
+	@Test
+	void aDomainChangeLearntTwiceIsStreamedOnceButAlwaysClearsTheCacheOfItsOrganization() {
+		read();
+		assertThat(this.changes.publish(domainChange("org_domain_01A", T1, false, Origin.GATEWAY)))
+			.isEqualTo(Outcome.ACCEPTED);
+		read();
+		assertThat(this.changes.publish(domainChange("org_domain_01A", T1, false, Origin.WEBHOOK)))
+			.isEqualTo(Outcome.REPEATED);
+		assertThat(this.changes.publish(domainChange("org_domain_01A", T1, false, Origin.GATEWAY)))
+			.isEqualTo(Outcome.REPEATED);
+		read();
+
+		assertThat(this.loads).as("every change through this gateway clears the cache").hasValue(3);
+		assertThat(this.streamed).singleElement().satisfies((change) -> {
+			assertThat(change.organizationId()).isEqualTo(this.id);
+			assertThat(change.kind()).isEqualTo(Kind.UPDATED);
+			assertThat(change.domain().domainId()).isEqualTo("org_domain_01A");
+		});
+	}
+
+	@Test
+	void domainsAreOrderedByTheirOwnTimeApartFromTheOrganizationAndEachOther() {
+		this.changes.publish(change(Kind.UPDATED, T2, Origin.WEBHOOK));
+
+		assertThat(this.changes.publish(domainChange("org_domain_01A", T1, false, Origin.WEBHOOK)))
+			.as("older than the organization's own change, but a domain's time")
+			.isEqualTo(Outcome.ACCEPTED);
+		assertThat(this.changes.publish(domainChange("org_domain_01B", T1, false, Origin.WEBHOOK)))
+			.isEqualTo(Outcome.ACCEPTED);
+		assertThat(this.changes.publish(domainChange("org_domain_01A", T2, true, Origin.WEBHOOK)))
+			.isEqualTo(Outcome.ACCEPTED);
+		assertThat(this.changes.publish(domainChange("org_domain_01A", T2.plusSeconds(1), false, Origin.PEER)))
+			.as("a removed domain stays removed")
+			.isEqualTo(Outcome.OUTDATED);
+		assertThat(this.changes.publish(domainChange("org_domain_01A", T2, true, Origin.GATEWAY)))
+			.isEqualTo(Outcome.REPEATED);
+		this.changes.publish(change(Kind.DELETED, null, Origin.WEBHOOK));
+		assertThat(this.changes.publish(domainChange("org_domain_01B", T2, false, Origin.WEBHOOK)))
+			.as("nothing about a deleted organization")
+			.isEqualTo(Outcome.OUTDATED);
+		assertThat(this.streamed).hasSize(5);
+	}
+
 	private void read() {
 		this.cache.get(idKey(this.id), (key) -> {
 			this.loads.incrementAndGet();
 			return Mono.just(TestOrganizations.organization(key));
 		}).block(Duration.ofSeconds(5));
+	}
+
+	private OrganizationChange domainChange(String domainId, Instant updatedAt, boolean removed, Origin origin) {
+		return OrganizationChange.ofDomain(this.id,
+				new OrganizationDomainChange(domainId, "example.com", updatedAt, removed), origin);
 	}
 
 	private OrganizationChange change(Kind kind, @Nullable Instant updatedAt, Origin origin) {

@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * subscribers, filters hold back what does not match, and bad arguments are refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "local-api.seed=false", "gateway.graphql.limits.max-subscriptions-per-connection=2" })
+		properties = { "gateway.local-api.seed=false", "gateway.graphql.limits.max-subscriptions-per-connection=2" })
 @AutoConfigureHttpGraphQlTester
 class OrganizationSubscriptionsTest {
 

@@ -26,7 +26,7 @@ class UpstreamCalls implements ExchangeFilterFunction {
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		String path = request.url().getRawPath();
-		if (path.startsWith("/organizations")) {
+		if (path.startsWith("/organization")) {
 			this.counts.computeIfAbsent(request.method().name() + " " + path, (key) -> new AtomicInteger())
 				.incrementAndGet();
 		}

@@ -110,6 +110,32 @@ final class GatewayInstance implements AutoCloseable {
 		assertThat(answer.at("/data/deleteOrganization/deletedOrganizationId").asString()).isEqualTo(id);
 	}
 
+	/** Adds a domain to an organization; the new domain's id. */
+	String addDomain(String organizationId, String domain) {
+		JsonNode answer = graphQl("""
+				mutation($input: AddOrganizationDomainInput!) {
+				  addOrganizationDomain(input: $input) { organizationDomain { id } }
+				}""", Map.of("input", Map.of("organizationId", organizationId, "domain", domain)));
+		return answer.at("/data/addOrganizationDomain/organizationDomain/id").asString();
+	}
+
+	void removeDomain(String domainId) {
+		JsonNode answer = graphQl("""
+				mutation($input: RemoveOrganizationDomainInput!) {
+				  removeOrganizationDomain(input: $input) { removedOrganizationDomainId }
+				}""", Map.of("input", Map.of("id", domainId)));
+		assertThat(answer.at("/data/removeOrganizationDomain/removedOrganizationDomainId").asString())
+			.isEqualTo(domainId);
+	}
+
+	/** The domain names of the organization as this instance serves them. */
+	List<String> domains(String id) {
+		JsonNode answer = graphQl("query($id: ID) { organization(id: $id) { domains { domain } } }", Map.of("id", id));
+		List<String> domains = new ArrayList<>();
+		answer.at("/data/organization/domains").forEach((domain) -> domains.add(domain.get("domain").asString()));
+		return domains;
+	}
+
 	/**
 	 * The organization's name as this instance serves it, or the error code it answers.
 	 */

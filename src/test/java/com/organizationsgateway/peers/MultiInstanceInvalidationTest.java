@@ -63,9 +63,9 @@ class MultiInstanceInvalidationTest {
 		this.redis = RedisServer.start();
 		// B reaches Redis through a proxy that can go silent.
 		this.proxy = BlackHoleProxy.start(this.redis.port());
-		this.a = GatewayInstance.start(redisArgs(this.redis.port(), "--local-api.seed=false"));
-		this.b = GatewayInstance.start(redisArgs(this.proxy.port(), "--workos.api-key=sk_test_peer_instance_b",
-				"--workos.api-base-url=http://127.0.0.1:" + this.a.port(),
+		this.a = GatewayInstance.start(redisArgs(this.redis.port(), "--gateway.local-api.seed=false"));
+		this.b = GatewayInstance.start(redisArgs(this.proxy.port(), "--gateway.workos.api-key=sk_test_peer_instance_b",
+				"--gateway.workos.api-base-url=http://127.0.0.1:" + this.a.port(),
 				"--gateway.security.allow-unauthenticated=true"));
 	}
 
@@ -130,6 +130,18 @@ class MultiInstanceInvalidationTest {
 		this.a.delete(id);
 		until(() -> "NOT_FOUND".equals(this.b.read(id).errorCode()), PROPAGATION_BOUND,
 				"instance B answering NOT_FOUND");
+	}
+
+	@Test
+	void aDomainAddedAndRemovedOnOneInstanceShowsOnTheOther() {
+		String id = this.a.createOrganization("Domains Corp");
+		assertThat(this.b.domains(id)).isEmpty();
+		String domain = "peers-" + System.nanoTime() + ".example.com";
+
+		String domainId = this.a.addDomain(id, domain);
+		until(() -> this.b.domains(id).equals(List.of(domain)), PROPAGATION_BOUND, "instance B serving the domain");
+		this.a.removeDomain(domainId);
+		until(() -> this.b.domains(id).isEmpty(), PROPAGATION_BOUND, "instance B no longer serving the domain");
 	}
 
 	@Test
@@ -262,8 +274,8 @@ class MultiInstanceInvalidationTest {
 	void aReconnectionLettuceMakesOnItsOwnStillEndsInAFlush() throws Exception {
 		try (BlackHoleProxy link = BlackHoleProxy.start(this.redis.port());
 				GatewayInstance c = GatewayInstance
-					.start(withoutHeartbeats(redisArgs(link.port(), "--workos.api-key=sk_test_peer_instance_c",
-							"--workos.api-base-url=http://127.0.0.1:" + this.a.port(),
+					.start(withoutHeartbeats(redisArgs(link.port(), "--gateway.workos.api-key=sk_test_peer_instance_c",
+							"--gateway.workos.api-base-url=http://127.0.0.1:" + this.a.port(),
 							"--gateway.security.allow-unauthenticated=true")))) {
 			awaitSubscribed(c);
 			String id = this.a.createOrganization("Reconnected Corp");

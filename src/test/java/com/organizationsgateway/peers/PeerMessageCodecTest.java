@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.organizationsgateway.organization.OrganizationChange;
 import com.organizationsgateway.organization.OrganizationChange.Kind;
 import com.organizationsgateway.organization.OrganizationChange.Origin;
+import com.organizationsgateway.organization.OrganizationDomainChange;
 import com.organizationsgateway.peers.PeerMessageCodec.MalformedPeerMessageException;
 import com.organizationsgateway.workos.WorkOsOrganization;
 
@@ -37,6 +38,27 @@ class PeerMessageCodecTest {
 		assertThat(message.origin()).isEqualTo("GATEWAY");
 		assertThat(this.codec.change(message)).isEqualTo(change.withOrigin(Origin.PEER));
 		assertThat(text).contains("\"version\":1").contains("\"updated_at\":\"2026-11-28T10:15:30.123Z\"");
+	}
+
+	@Test
+	void aDomainChangeComesBackWithItsDomain() {
+		OrganizationChange change = OrganizationChange.ofDomain("org_01C",
+				new OrganizationDomainChange("org_domain_01C", "foo-corp.com", UPDATED, true), Origin.WEBHOOK);
+		String text = this.codec.encode(change, "instance-a");
+
+		assertThat(this.codec.change(this.codec.decode(text))).isEqualTo(change.withOrigin(Origin.PEER));
+		assertThat(text).contains("\"domain_id\":\"org_domain_01C\"")
+			.contains("\"domain_updated_at\":\"2026-11-28T10:15:30.123Z\"")
+			.contains("\"domain_removed\":true");
+	}
+
+	@Test
+	void aMessageFromAnInstanceThatPredatesDomainChangesStillReads() {
+		String older = "{\"version\":1,\"instance\":\"old\",\"origin\":\"WEBHOOK\",\"organization_id\":\"org_01D\","
+				+ "\"kind\":\"UPDATED\",\"external_ids\":[]}";
+
+		assertThat(this.codec.change(this.codec.decode(older)))
+			.isEqualTo(new OrganizationChange("org_01D", Kind.UPDATED, Set.of(), null, null, Origin.PEER));
 	}
 
 	@Test

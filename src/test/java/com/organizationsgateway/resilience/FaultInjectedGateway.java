@@ -18,13 +18,13 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "local-api.seed=false", "workos.response-timeout=300ms",
-				"workos.resilience.initial-backoff=20ms", "workos.resilience.max-backoff=100ms",
-				"workos.resilience.max-retry-after=2s", "workos.resilience.call-timeout=2s",
-				"workos.resilience.retry-budget-minimum=100000", "workos.resilience.circuit-window-size=1000",
-				"workos.resilience.circuit-minimum-calls=1000", "workos.resilience.circuit-failure-rate=100",
-				"gateway.operation.timeout=3s", "spring.http.codecs.max-in-memory-size=64KB" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"gateway.local-api.seed=false", "gateway.workos.response-timeout=300ms",
+		"gateway.workos.resilience.initial-backoff=20ms", "gateway.workos.resilience.max-backoff=100ms",
+		"gateway.workos.resilience.max-retry-after=2s", "gateway.workos.resilience.call-timeout=2s",
+		"gateway.workos.resilience.retry-budget-minimum=100000", "gateway.workos.resilience.circuit-window-size=1000",
+		"gateway.workos.resilience.circuit-minimum-calls=1000", "gateway.workos.resilience.circuit-failure-rate=100",
+		"gateway.graphql.limits.operation-timeout=3s", "spring.http.codecs.max-in-memory-size=64KB" })
 @AutoConfigureHttpGraphQlTester
 @Import(FaultInjection.class)
 @interface FaultInjectedGateway {

@@ -36,8 +36,9 @@ class GracefulShutdownTest {
 			workOs.respond(StubResponse.json(200, Fixtures.read("workos-go/testdata/organization.json"))
 				.delayedBy(Duration.ofMillis(1500)));
 			ConfigurableApplicationContext app = new SpringApplicationBuilder(OrganizationsGatewayApplication.class)
-				.run("--server.port=0", "--workos.api-key=sk_test_graceful_shutdown",
-						"--workos.api-base-url=" + workOs.baseUrl(), "--gateway.security.allow-unauthenticated=true");
+				.run("--server.port=0", "--gateway.workos.api-key=sk_test_graceful_shutdown",
+						"--gateway.workos.api-base-url=" + workOs.baseUrl(),
+						"--gateway.security.allow-unauthenticated=true");
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 
 			CompletableFuture<String> inFlight = WebClient.create("http://127.0.0.1:" + port)

@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * invalidation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "local-api.seed=false", "workos.api-key=", "gateway.graphql.response-cache.ttl=60s",
-				"gateway.cache.list-ttl=60s", "gateway.graphql.documents.persisted-get-max-age=30s" })
+		properties = { "gateway.local-api.seed=false", "gateway.workos.api-key=",
+				"gateway.graphql.response-cache.ttl=60s", "gateway.cache.list-ttl=60s",
+				"gateway.graphql.documents.persisted-get-max-age=30s" })
 class ResponseCacheTest {
 
 	private static final String READER = "response-cache-reader-5d1c";

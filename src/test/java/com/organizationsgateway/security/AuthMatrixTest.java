@@ -42,6 +42,8 @@ class AuthMatrixTest {
 
 	static final String MISSING_ID = "org_01ARZ3NDEKTSV4RRFFQ69G5FAV";
 
+	static final String MISSING_DOMAIN_ID = "org_domain_01ARZ3NDEKTSV4RRFFQ69G5FAV";
+
 	static final TestJwts jwts = new TestJwts();
 
 	static final TestJwts otherIdp = new TestJwts();
@@ -129,8 +131,22 @@ class AuthMatrixTest {
 						"mutation { updateOrganization(input: {id: \"" + MISSING_ID
 								+ "\", name: \"x\"}) { organization { id } } }",
 						true),
-				new Operation("deleteOrganization", "mutation { deleteOrganization(input: {id: \"" + MISSING_ID
-						+ "\"}) { deletedOrganizationId } }", true));
+				new Operation("deleteOrganization",
+						"mutation { deleteOrganization(input: {id: \"" + MISSING_ID
+								+ "\"}) { deletedOrganizationId } }",
+						true),
+				new Operation("organizationDomain", "{ organizationDomain(id: \"" + MISSING_DOMAIN_ID + "\") { id } }",
+						false),
+				new Operation("addOrganizationDomain",
+						"mutation { addOrganizationDomain(input: {organizationId: \"" + MISSING_ID
+								+ "\", domain: \"matrix-%s.example.com\"}) { organizationDomain { id } } }",
+						true),
+				new Operation("verifyOrganizationDomain",
+						"mutation { verifyOrganizationDomain(input: {id: \"" + MISSING_DOMAIN_ID
+								+ "\"}) { organizationDomain { id } } }",
+						true),
+				new Operation("removeOrganizationDomain", "mutation { removeOrganizationDomain(input: {id: \""
+						+ MISSING_DOMAIN_ID + "\"}) { removedOrganizationDomainId } }", true));
 	}
 
 	static Stream<Arguments> matrix() {

@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A production-like setup: API keys, introspection off, one allowed browser origin.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "local-api.seed=false", "spring.graphql.schema.introspection.enabled=false",
+		properties = { "gateway.local-api.seed=false", "spring.graphql.schema.introspection.enabled=false",
 				"spring.graphql.cors.allowed-origins=https://app.example.com",
 				"spring.graphql.cors.allowed-methods=GET,POST",
 				"spring.graphql.cors.allowed-headers=Authorization,Content-Type,X-API-Key",

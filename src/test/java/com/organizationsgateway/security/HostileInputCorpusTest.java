@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.organizationsgateway.graphql.ErrorCode;
+import com.organizationsgateway.graphql.errors.ErrorCode;
 import com.organizationsgateway.security.HostileInputCorpus.Case;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer is a 4xx or a GraphQL response whose errors all carry a contract code, never a
  * 5xx or a hang; invalid input costs no upstream call; the gateway is healthy afterwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "local-api.seed=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.local-api.seed=false")
 @Import(UpstreamCounter.Recording.class)
 class HostileInputCorpusTest {
 

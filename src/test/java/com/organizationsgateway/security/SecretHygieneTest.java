@@ -64,7 +64,8 @@ class SecretHygieneTest {
 							Fixtures.read("workos-node/organizations/list-organizations.json")));
 			try (ConfigurableApplicationContext app = new SpringApplicationBuilder(
 					OrganizationsGatewayApplication.class)
-				.run("--server.port=0", "--workos.api-key=" + WORKOS_KEY, "--workos.api-base-url=" + workOs.baseUrl(),
+				.run("--server.port=0", "--gateway.workos.api-key=" + WORKOS_KEY,
+						"--gateway.workos.api-base-url=" + workOs.baseUrl(),
 						"--gateway.security.api-keys[0].name=hygiene-service",
 						"--gateway.security.api-keys[0].sha256=" + clientKeyHash,
 						"--gateway.security.api-keys[0].scopes=organizations:read,organizations:write",
@@ -89,7 +90,7 @@ class SecretHygieneTest {
 				answers.append(webhook(client, "whsec_not_the_secret"));
 				assertThat(answers).contains("accepted").contains("bad_signature");
 				for (String endpoint : List.of("/actuator/env", "/actuator/configprops", "/actuator/health",
-						"/actuator/env/workos.api-key")) {
+						"/actuator/env/gateway.workos.api-key")) {
 					answers.append(client.get()
 						.uri(endpoint)
 						.exchange()
@@ -111,7 +112,7 @@ class SecretHygieneTest {
 	void workOsModeWithoutAuthenticationRefusesToStartWithoutNamingTheKey(CapturedOutput output) {
 		assertThatException()
 			.isThrownBy(() -> new SpringApplicationBuilder(OrganizationsGatewayApplication.class).run("--server.port=0",
-					"--workos.api-key=" + WORKOS_KEY, "--workos.api-base-url=http://127.0.0.1:9"))
+					"--gateway.workos.api-key=" + WORKOS_KEY, "--gateway.workos.api-base-url=http://127.0.0.1:9"))
 			.satisfies((ex) -> assertThat(rootCause(ex).getMessage())
 				.contains("gateway.security.allow-unauthenticated=true"));
 		assertThat(output.getAll()).doesNotContain(WORKOS_KEY);

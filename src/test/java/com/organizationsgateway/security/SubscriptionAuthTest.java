@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
  * connection without a valid one is closed with 4401, one without the read scope gets
  * FORBIDDEN. Over SSE the HTTP rules hold: 401 and 403.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "local-api.seed=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.local-api.seed=false")
 class SubscriptionAuthTest {
 
 	static final String READ_KEY = "sub-read-key-51c0e2d4";

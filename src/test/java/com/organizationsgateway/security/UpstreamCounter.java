@@ -26,7 +26,7 @@ class UpstreamCounter implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		if (request.url().getRawPath().startsWith("/organizations")) {
+		if (request.url().getRawPath().startsWith("/organization")) {
 			this.count.incrementAndGet();
 			this.paths.add(request.url().getRawPath());
 		}

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a WorkOS SDK or curl) reaches the GraphQL reads long before the cache's 60 s time to
  * live; a mutation through GraphQL and its webhook make one change, not two.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "local-api.seed=false", "workos.api-key=", "gateway.cache.organization-ttl=60s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"gateway.local-api.seed=false", "gateway.workos.api-key=", "gateway.cache.organization-ttl=60s" })
 class LocalModeWebhookLoopTest {
 
 	private static final Duration BOUND = Duration.ofSeconds(10);

@@ -32,7 +32,7 @@ class UpstreamModeTest {
 
 	@Test
 	void withoutAKeyTheGatewayServesTheLocalApiAndTalksToItOverHttp(CapturedOutput output) {
-		try (ConfigurableApplicationContext app = start("--local-api.seed=true")) {
+		try (ConfigurableApplicationContext app = start("--gateway.local-api.seed=true")) {
 			WorkOsOrganizationList seeded = app.getBean(WorkOsClient.class)
 				.listOrganizations(new ListOrganizationsRequest(null, null, 100, null, null, null))
 				.block();
@@ -60,8 +60,9 @@ class UpstreamModeTest {
 					Fixtures.read("workos-node/organizations/list-organizations.json")));
 			// WorkOS mode refuses to start without caller authentication; this test is
 			// about the upstream, so it opts out explicitly.
-			try (ConfigurableApplicationContext app = start("--workos.api-key=" + SECRET_KEY,
-					"--workos.api-base-url=" + workOs.baseUrl(), "--gateway.security.allow-unauthenticated=true")) {
+			try (ConfigurableApplicationContext app = start("--gateway.workos.api-key=" + SECRET_KEY,
+					"--gateway.workos.api-base-url=" + workOs.baseUrl(),
+					"--gateway.security.allow-unauthenticated=true")) {
 				WorkOsOrganizationList list = app.getBean(WorkOsClient.class)
 					.listOrganizations(ListOrganizationsRequest.firstPage())
 					.block();

@@ -45,6 +45,14 @@ public final class GatewayUnderTest {
 		return "org_01" + digits.substring(0, 24);
 	}
 
+	/**
+	 * A fresh, well-formed domain id: the gateway orders domain events by domain, so
+	 * fixtures that share one would repeat each other.
+	 */
+	public static String domainId() {
+		return "org_domain_" + organizationId().substring("org_".length());
+	}
+
 	/** Creates directly in the local API; the organization as it answers. */
 	public ObjectNode create(String name) {
 		return localApi(this.client.post()

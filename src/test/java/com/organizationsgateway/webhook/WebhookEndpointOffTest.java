@@ -28,8 +28,8 @@ class WebhookEndpointOffTest {
 	@Test
 	void withoutASecretTheEndpointIsNotServed(CapturedOutput output) {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OrganizationsGatewayApplication.class)
-			.run("--server.port=0", "--workos.api-key=", "--local-api.seed=false",
-					"--local-api.webhooks.enabled=false")) {
+			.run("--server.port=0", "--gateway.workos.api-key=", "--gateway.local-api.seed=false",
+					"--gateway.local-api.webhooks.enabled=false")) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			byte[] body = "{\"id\":\"event_1\",\"event\":\"organization.updated\",\"data\":{}}"
 				.getBytes(StandardCharsets.UTF_8);

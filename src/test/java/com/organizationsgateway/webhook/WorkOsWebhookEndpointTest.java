@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an API key here, and the endpoint still takes events without one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "local-api.seed=false", "local-api.webhooks.enabled=false",
+		properties = { "gateway.local-api.seed=false", "gateway.local-api.webhooks.enabled=false",
 				"gateway.webhooks.secret=" + WorkOsWebhookEndpointTest.SECRET, "gateway.webhooks.max-body-size=64KB" })
 class WorkOsWebhookEndpointTest {
 
@@ -237,6 +237,7 @@ class WorkOsWebhookEndpointTest {
 		ObjectNode data = (ObjectNode) this.jsonMapper.readTree(Fixtures.read("workos-go/testdata/" + fixture))
 			.get("data");
 		data.put("organization_id", id);
+		data.put("id", GatewayUnderTest.domainId());
 
 		send(fixture, GatewayUnderTest.eventId(), data).expectStatus()
 			.isOk()
@@ -247,13 +248,38 @@ class WorkOsWebhookEndpointTest {
 	}
 
 	@Test
+	void aDomainChangeLearntTwiceIsOneChangeAndARemovedDomainStaysRemoved() {
+		String id = cachedOrganization("Domain twice");
+		ObjectNode data = (ObjectNode) this.jsonMapper
+			.readTree(Fixtures.read("workos-go/testdata/organization_domain_updated.json"))
+			.get("data");
+		data.put("organization_id", id).put("id", GatewayUnderTest.domainId());
+		ObjectNode later = data.deepCopy().put("updated_at", "2026-01-15T12:01:00.000Z");
+		ObjectNode afterRemoval = data.deepCopy().put("updated_at", "2026-01-15T12:02:00.000Z");
+
+		send("organization_domain_updated.json", GatewayUnderTest.eventId(), data).expectBody()
+			.json("{\"outcome\":\"accepted\"}");
+		send("organization_domain_verified.json", GatewayUnderTest.eventId(), data).expectBody()
+			.json("{\"outcome\":\"repeated\"}");
+		send("organization_domain_updated.json", GatewayUnderTest.eventId(), later).expectBody()
+			.json("{\"outcome\":\"accepted\"}");
+		send("organization_domain_updated.json", GatewayUnderTest.eventId(), data).expectBody()
+			.json("{\"outcome\":\"outdated\"}");
+		send("organization_domain_deleted.json", GatewayUnderTest.eventId(), later).expectBody()
+			.json("{\"outcome\":\"accepted\"}");
+		send("organization_domain_updated.json", GatewayUnderTest.eventId(), afterRemoval).expectBody()
+			.json("{\"outcome\":\"outdated\"}");
+	}
+
+	@Test
 	void aFailedDomainVerificationMakesTheCacheForgetItsOrganization() {
 		String id = cachedOrganization("Unverified");
 		this.gateway.rename(id, "Unverified changed");
 		ObjectNode data = (ObjectNode) this.jsonMapper
 			.readTree(Fixtures.read("workos-go/testdata/organization_domain_verification_failed.json"))
 			.get("data");
-		((ObjectNode) data.get("organization_domain")).put("organization_id", id);
+		((ObjectNode) data.get("organization_domain")).put("organization_id", id)
+			.put("id", GatewayUnderTest.domainId());
 
 		send("organization_domain_verification_failed.json", GatewayUnderTest.eventId(), data).expectStatus()
 			.isOk()
@@ -276,13 +302,14 @@ class WorkOsWebhookEndpointTest {
 		String organizationId = GatewayUnderTest.organizationId();
 		ObjectNode data = (ObjectNode) event.get("data");
 		if (data.has("organization_domain")) {
-			((ObjectNode) data.get("organization_domain")).put("organization_id", organizationId);
+			((ObjectNode) data.get("organization_domain")).put("organization_id", organizationId)
+				.put("id", GatewayUnderTest.domainId());
 		}
 		else if (data.path("object").asString().equals("organization")) {
 			data.put("id", organizationId);
 		}
 		else {
-			data.put("organization_id", organizationId);
+			data.put("organization_id", organizationId).put("id", GatewayUnderTest.domainId());
 		}
 		byte[] body = this.gateway.bytes(event);
 

@@ -14,12 +14,10 @@ import org.springframework.http.HttpMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which failures are retried for which method, and how long to wait: the rules as a
- * table, without HTTP.
+ * Which failures are retried for which method, and the pause a 429 asks for: the rules as
+ * a table, without HTTP.
  */
 class RetryRulesTest {
-
-	private static final ResilienceProperties PROPERTIES = ResilienceProperties.defaults();
 
 	static Stream<Arguments> table() {
 		Throwable transport = new WorkOsException.TransportFailure("down", null);
@@ -56,25 +54,11 @@ class RetryRulesTest {
 	}
 
 	@Test
-	void backoffDoublesWithJitterUpToTheCap() {
-		Duration initial = Duration.ofMillis(100);
-		Duration max = Duration.ofSeconds(2);
-		assertThat(List.of(1, 2, 3, 4, 5, 6, 40).stream().map((n) -> RetryRules.backoff(n, initial, max, 0.0)))
-			.containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200),
-					Duration.ofMillis(400), Duration.ofMillis(800), Duration.ofMillis(1000), Duration.ofMillis(1000));
-		assertThat(RetryRules.backoff(1, initial, max, 0.999)).isEqualTo(Duration.ofMillis(99));
-		assertThat(RetryRules.backoff(10, initial, max, 0.999)).isEqualTo(Duration.ofMillis(1999));
-	}
-
-	@Test
-	void retryAfterIsHonouredUpToTheCap() {
-		assertThat(RetryRules.delay(1, error(429, Duration.ofSeconds(3)), PROPERTIES, () -> 0.5))
-			.isEqualTo(Duration.ofSeconds(3));
-		assertThat(RetryRules.delay(1, error(429, Duration.ofSeconds(5)), PROPERTIES, () -> 0.5))
-			.isEqualTo(Duration.ofSeconds(5));
-		assertThat(RetryRules.delay(1, error(429, Duration.ofSeconds(6)), PROPERTIES, () -> 0.5)).isNull();
-		// A 429 without Retry-After backs off like any other failure.
-		assertThat(RetryRules.delay(2, error(429, null), PROPERTIES, () -> 0.5)).isEqualTo(Duration.ofMillis(150));
+	void retryAfterIsThePauseWorkOsAskedFor() {
+		assertThat(RetryRules.retryAfter(error(429, Duration.ofSeconds(3)))).isEqualTo(Duration.ofSeconds(3));
+		assertThat(RetryRules.retryAfter(error(429, null))).isZero();
+		assertThat(RetryRules.retryAfter(error(503, null))).isZero();
+		assertThat(RetryRules.retryAfter(new WorkOsException.TransportFailure("down", null))).isZero();
 	}
 
 	private static WorkOsException error(int status, Duration retryAfter) {

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The client against the embedded local Organizations API over real HTTP: two independent
  * implementations of one wire format that must agree.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "local-api.seed=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gateway.local-api.seed=false")
 class WorkOsClientAgainstLocalApiTest {
 
 	@Autowired
@@ -68,6 +68,46 @@ class WorkOsClientAgainstLocalApiTest {
 			.isInstanceOf(WorkOsException.NotFound.class);
 		assertThat(catchThrowable(() -> this.client.getOrganizationByExternalId(externalId).block()))
 			.isInstanceOf(WorkOsException.NotFound.class);
+	}
+
+	@Test
+	void addsReadsVerifiesAndDeletesADomainWithEveryRefusalTyped() {
+		WorkOsOrganization organization = create("Domain Corp", Map.of());
+		WorkOsOrganization other = create("Other Domain Corp", Map.of());
+		String name = unique("domain") + ".com";
+		WorkOsDomain added = this.client
+			.createOrganizationDomain(new CreateOrganizationDomainRequest(organization.id(), name), "key-" + name)
+			.block();
+
+		assertThat(added.id()).matches("org_domain_[0-9A-HJKMNP-TV-Z]{26}");
+		assertThat(added.organizationId()).isEqualTo(organization.id());
+		assertThat(added.state()).isEqualTo(WorkOsDomainState.PENDING);
+		assertThat(added.verificationStrategy()).isEqualTo(WorkOsVerificationStrategy.DNS);
+		assertThat(added.updatedAt()).isNotNull();
+		assertThat(this.client.getOrganizationDomain(added.id()).block()).isEqualTo(added);
+		assertThat(this.client.getOrganization(organization.id()).block().domains()).containsExactly(added);
+		assertThat(this.client.verifyOrganizationDomain(added.id()).block()).as("no TXT record: unchanged")
+			.isEqualTo(added);
+		assertThat(catchThrowable(
+				() -> this.client.createOrganizationDomain(new CreateOrganizationDomainRequest(other.id(), name), null)
+					.block()))
+			.isInstanceOfSatisfying(WorkOsException.Conflict.class,
+					(conflict) -> assertThat(conflict.code()).isEqualTo("domain_already_exists"));
+		assertThat(catchThrowable(() -> this.client
+			.createOrganizationDomain(new CreateOrganizationDomainRequest(other.id(), "gmail.com"), null)
+			.block())).isInstanceOfSatisfying(WorkOsException.UnprocessableEntity.class,
+					(invalid) -> assertThat(invalid.fieldErrors()).extracting(WorkOsException.FieldError::field)
+						.containsExactly("domain"));
+
+		this.client.deleteOrganizationDomain(added.id()).block();
+
+		assertThat(catchThrowable(() -> this.client.getOrganizationDomain(added.id()).block()))
+			.isInstanceOf(WorkOsException.NotFound.class);
+		assertThat(catchThrowable(() -> this.client.verifyOrganizationDomain(added.id()).block()))
+			.isInstanceOf(WorkOsException.NotFound.class);
+		assertThat(catchThrowable(() -> this.client.deleteOrganizationDomain(added.id()).block()))
+			.isInstanceOf(WorkOsException.NotFound.class);
+		assertThat(this.client.getOrganization(organization.id()).block().domains()).isEmpty();
 	}
 
 	@Test

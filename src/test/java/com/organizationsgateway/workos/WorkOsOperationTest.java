@@ -22,7 +22,14 @@ class WorkOsOperationTest {
 			"DELETE, /organizations/org_01EHT88Z8J8795GZNQ4ZP1J81T, deleteOrganization, /organizations/{id}",
 			"GET, /organizations/external_id, getOrganization, /organizations/{id}",
 			"PATCH, /organizations/org_01EHT88Z8J8795GZNQ4ZP1J81T, other, UNKNOWN",
-			"GET, /users/user_01, other, UNKNOWN", "GET, /organizations/a/b/c, other, UNKNOWN" })
+			"GET, /organization_domains/org_domain_01EHZNVPK2QXHMVWCEDQEKY69A, getOrganizationDomain, /organization_domains/{id}",
+			"POST, /organization_domains, createOrganizationDomain, /organization_domains",
+			"POST, /organization_domains/org_domain_01EHZNVPK2QXHMVWCEDQEKY69A/verify, verifyOrganizationDomain, /organization_domains/{id}/verify",
+			"DELETE, /organization_domains/org_domain_01EHZNVPK2QXHMVWCEDQEKY69A, deleteOrganizationDomain, /organization_domains/{id}",
+			"GET, /organization_domains, other, UNKNOWN",
+			"PUT, /organization_domains/org_domain_01EHZNVPK2QXHMVWCEDQEKY69A, other, UNKNOWN",
+			"GET, /organization_domains/org_domain_01/verify, other, UNKNOWN", "GET, /users/user_01, other, UNKNOWN",
+			"GET, /organizations/a/b/c, other, UNKNOWN" })
 	void mapsMethodAndPathToAnOperationAndATemplate(String method, String path, String operation, String uriTemplate) {
 		WorkOsOperation mapped = WorkOsOperation.of(HttpMethod.valueOf(method), path);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -134,7 +135,7 @@ class WorkOsResilienceTest {
 		ResilienceProperties defaults = properties(1);
 		ResilienceProperties circuit = new ResilienceProperties(1, defaults.initialBackoff(), defaults.maxBackoff(),
 				defaults.maxRetryAfter(), 0.2, 10, defaults.callTimeout(), 50, 4, 4, Duration.ofMillis(300), 1, 64);
-		WorkOsResilience resilience = WorkOsResilience.of(circuit);
+		WorkOsResilience resilience = WorkOsResilience.of(circuit, new SimpleMeterRegistry());
 		WorkOsCircuitHealthIndicator health = new WorkOsCircuitHealthIndicator(resilience);
 		WorkOsClient client = this.server.client(Duration.ofSeconds(2), resilience);
 		this.server.respond(StubWorkOsServer.StubResponse.json(503, "{}"));
@@ -193,7 +194,7 @@ class WorkOsResilienceTest {
 	}
 
 	private WorkOsClient client(ResilienceProperties properties) {
-		return this.server.client(Duration.ofSeconds(2), WorkOsResilience.of(properties));
+		return this.server.client(Duration.ofSeconds(2), WorkOsResilience.of(properties, new SimpleMeterRegistry()));
 	}
 
 	/** Fast backoff and a circuit that stays closed, with {@code attempts} per call. */

@@ -1,0 +1,7 @@
+package com.organizationsgateway.organization;
+
+/**
+ * The GraphQL {@code AddOrganizationDomainPayload}.
+ */
+record AddOrganizationDomainPayload(OrganizationDomain organizationDomain) {
+}

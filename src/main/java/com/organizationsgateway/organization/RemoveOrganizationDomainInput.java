@@ -1,0 +1,7 @@
+package com.organizationsgateway.organization;
+
+/**
+ * The GraphQL {@code RemoveOrganizationDomainInput}.
+ */
+record RemoveOrganizationDomainInput(String id) {
+}

@@ -1,0 +1,7 @@
+package com.organizationsgateway.organization;
+
+/**
+ * The GraphQL {@code VerifyOrganizationDomainInput}.
+ */
+record VerifyOrganizationDomainInput(String id) {
+}

@@ -1,0 +1,7 @@
+package com.organizationsgateway.organization;
+
+/**
+ * The GraphQL {@code VerifyOrganizationDomainPayload}.
+ */
+record VerifyOrganizationDomainPayload(OrganizationDomain organizationDomain) {
+}
