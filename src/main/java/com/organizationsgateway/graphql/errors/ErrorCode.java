@@ -55,6 +55,24 @@ public enum ErrorCode implements ErrorClassification {
 	/** 400: the document sent with a persisted query hash does not hash to it. */
 	PERSISTED_QUERY_HASH_MISMATCH,
 
+	/**
+	 * 404: the document id (or persisted query hash) is not in the gateway's list of
+	 * trusted documents, and the mode does not let it be registered.
+	 */
+	PERSISTED_QUERY_NOT_IN_LIST,
+
+	/**
+	 * 403: the document text is not in the list of trusted documents, which the gateway
+	 * enforces ({@code safelist} mode).
+	 */
+	QUERY_NOT_IN_SAFELIST,
+
+	/**
+	 * 400: the gateway runs only trusted documents sent by id ({@code require-id} mode),
+	 * and the request carried a document text instead.
+	 */
+	PERSISTED_QUERY_ID_REQUIRED,
+
 	/** 500: anything else. */
 	INTERNAL;
 

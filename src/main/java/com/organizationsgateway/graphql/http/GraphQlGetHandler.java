@@ -23,7 +23,6 @@ import com.organizationsgateway.graphql.errors.ErrorCode;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.graphql.support.DefaultGraphQlRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -36,8 +35,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * Runs GraphQL queries sent as {@code GET /graphql?query=…&variables=…&operationName=…},
  * as the GraphQL-over-HTTP spec allows, through the same {@link WebGraphQlHandler} (so
  * the same interceptors and error mapping) and with the same status and media type rules
- * as POST. Mutations and subscriptions are refused with 405, because GET must be safe,
- * also when only a persisted query's hash names them.
+ * as POST. Persisted documents run by {@code documentId} or by Apollo's persisted query
+ * hash. Mutations and subscriptions are refused with 405, because GET must be safe, also
+ * when only a document id or a hash names them.
  */
 final class GraphQlGetHandler {
 
@@ -74,25 +74,30 @@ final class GraphQlGetHandler {
 					"The 'variables' and 'extensions' parameters must be JSON objects");
 		}
 		String query = request.queryParam("query").orElse("");
+		String documentId = request.queryParam("documentId").filter((id) -> !id.isBlank()).orElse(null);
 		Optional<String> persistedHash = DocumentCache.persistedQueryHash(extensions);
-		if (query.isBlank() && persistedHash.isEmpty()) {
-			return requestError(request, HttpStatus.BAD_REQUEST,
-					"A GET request needs a 'query' parameter, or a persisted query hash in 'extensions'");
+		if (query.isBlank() && persistedHash.isEmpty() && documentId == null) {
+			return requestError(request, HttpStatus.BAD_REQUEST, "A GET request needs a 'query' or 'documentId' "
+					+ "parameter, or a persisted query hash in 'extensions'");
 		}
-		@Nullable Document document = query.isBlank() ? this.documents.persistedDocument(persistedHash.get()) : parse(query);
+		if (documentId != null) {
+			extensions = DocumentIdRequest.withDocumentId(extensions, documentId);
+		}
+		@Nullable Document document = (documentId != null) ? this.documents.listedDocument(documentId)
+				: query.isBlank() ? this.documents.persistedDocument(persistedHash.get()) : parse(query);
 		if (document != null && changesState(document, operationName)) {
 			return requestError(request, HttpStatus.METHOD_NOT_ALLOWED,
 					"Only queries can be sent with GET; send mutations and subscriptions with POST", HttpMethod.POST);
 		}
-		// An unknown hash runs with graphql-java's marker and is answered
-		// PERSISTED_QUERY_NOT_FOUND.
+		// A document id, or a hash, runs with graphql-java's marker for a missing
+		// document; the document cache resolves it or refuses it.
 		String text = query.isBlank() ? PersistedQuerySupport.PERSISTED_QUERY_MARKER : query;
 		DefaultGraphQlRequest body = new DefaultGraphQlRequest(text, operationName, variables, extensions);
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
 				request.cookies(), request.remoteAddress().orElse(null), request.attributes(), body,
 				request.exchange().getRequest().getId(), request.exchange().getLocaleContext().getLocale());
 		return this.graphQlHandler.handleRequest(graphQlRequest).flatMap((response) -> {
-			if (persistedHash.isPresent()) {
+			if (persistedHash.isPresent() || documentId != null) {
 				cacheHeaders(response);
 			}
 			return this.responses.render(request, response);
@@ -174,7 +179,7 @@ final class GraphQlGetHandler {
 	 * type, response headers, body), so that a GET is answered exactly as the same POST
 	 * would be.
 	 */
-	private static final class Responses extends GraphQlHttpHandler {
+	private static final class Responses extends RefusalAwareHttpHandler {
 
 		Responses(WebGraphQlHandler graphQlHandler) {
 			super(graphQlHandler);

@@ -2,6 +2,7 @@ package com.organizationsgateway.graphql.documents;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -22,7 +23,7 @@ class DocumentCacheTest {
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private final DocumentCache cache = new DocumentCache(new DocumentProperties(10_000, 100, Duration.ZERO),
-			this.registry);
+			new TrustedDocuments(TrustedDocumentsMode.OFF, Set.of(), 20, this.registry), this.registry);
 
 	private final AtomicInteger parses = new AtomicInteger();
 
