@@ -13,8 +13,8 @@ class TrustedDocumentsFailureAnalyzer extends AbstractFailureAnalyzer<TrustedDoc
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, TrustedDocumentsException cause) {
 		return new FailureAnalysis(cause.getMessage(),
-				"Fix the manifests or generate them again from operations that match the schema, or change "
-						+ "gateway.graphql.trusted-documents.manifests; docs/trusted-documents.md says how.",
+				"Fix the manifests (or generate them again from operations that match the schema), or change "
+						+ "gateway.graphql.trusted-documents.manifests or .mode; docs/trusted-documents.md says how.",
 				cause);
 	}
 
