@@ -16,10 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the Postman collection in {@code postman/} with newman against the running gateway
- * in local mode, exactly as a team would import and run it. Node.js is needed; skip with
+ * in local mode, exactly as a team would import and run it, with the trusted documents
+ * the collection's description says to load. Node.js is needed; skip with
  * {@code -Dpostman.skip=true}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.graphql.trusted-documents.mode=log-unknown",
+				"gateway.graphql.trusted-documents.manifests=postman/trusted-documents.json" })
 @DisabledIfSystemProperty(named = "postman.skip", matches = "true",
 		disabledReason = "-Dpostman.skip=true: the Postman collection is not run")
 class PostmanCollectionTest {
