@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -60,7 +61,8 @@ final class TrustedDocumentsLoader implements SmartLifecycle {
 		TrustedDocumentList list = load();
 		trusted.install(list);
 		logger.info("Trusted documents: {} listed from {}, mode {}{}", list.size(), this.paths,
-				trusted.mode().setting(), this.interval.isZero() ? "" : ", checked for changes every " + this.interval);
+				trusted.mode().setting(), this.interval.isZero() ? ""
+						: ", checked for changes every " + DurationStyle.SIMPLE.print(this.interval));
 		if (list.isEmpty()) {
 			logger.warn("Trusted documents: the manifests {} list no documents", this.paths);
 		}

@@ -3,6 +3,7 @@ package com.organizationsgateway.graphql.documents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +13,13 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -253,6 +258,26 @@ class TrustedDocumentsSafelistTest {
 			.isEqualTo("BAD_USER_INPUT")
 			.jsonPath("$.data")
 			.doesNotExist();
+	}
+
+	@Test
+	void aDocumentIdRunsOverServerSentEventsToo() {
+		List<ServerSentEvent<Map<String, Object>>> events = WebClient.create("http://127.0.0.1:" + this.port)
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(GatewayCalls.body("documentId", this.operations.get("OrganizationsPage").documentId(),
+					"variables", Map.of("first", 2)))
+			.retrieve()
+			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(events).extracting(ServerSentEvent::event).containsExactly("next", "complete");
+		assertThat(events.get(0).data()).containsKey("data").doesNotContainKey("errors");
+		assertThat(events.get(0).data().get("data").toString()).contains("__typename=OrganizationEdge");
 	}
 
 	@Test

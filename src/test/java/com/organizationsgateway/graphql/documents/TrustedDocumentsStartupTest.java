@@ -53,16 +53,18 @@ class TrustedDocumentsStartupTest {
 	}
 
 	@Test
-	void anIdThatIsNotItsDocumentsSha256StopsTheStart() throws IOException {
+	void anIdThatIsNotItsDocumentsSha256OrStandsForTwoDocumentsStopsTheStart() throws IOException {
 		String wrongId = "sha256:" + Sha256.hex(VALID + " ");
-		Path manifest = write("flat.json", "{\"" + wrongId + "\": \"" + VALID + "\"}");
+		Path manifest = write("flat.json", "{\"" + wrongId + "\": \"" + VALID + "\", \"relay-1\": \"" + VALID + "\"}");
+		Path other = write("other.json", "{\"relay-1\": \"{ __typename }\"}");
 
 		assertThatThrownBy(() -> start("--gateway.graphql.trusted-documents.mode=require-id",
 				"--gateway.graphql.trusted-documents.manifests=" + this.directory))
 			.rootCause()
 			.isInstanceOf(TrustedDocumentsException.class)
 			.hasMessageContaining(wrongId + " in " + manifest)
-			.hasMessageContaining("is not the SHA-256 of the document, which is " + Sha256.hex(VALID));
+			.hasMessageContaining("is not the SHA-256 of the document, which is " + Sha256.hex(VALID))
+			.hasMessageContaining("relay-1 in " + other + ": the id is already listed for another document");
 	}
 
 	@Test
