@@ -9,7 +9,8 @@
 #              upstream: the local Organizations API of the gateway started last;
 #   reference  Spring for GraphQL answering from a HashMap (src/bench/reference), the ceiling of
 #              the gateway's stack, and its POST /static with fixed bytes (no GraphQL);
-#   nginx      Debian's nginx answering (a)'s response bytes: the machine's ceiling.
+#   nginx      Debian's nginx answering (a)'s response bytes: the machine's ceiling;
+#   curve      only the gateway's cold start and warm-up curve (part of "gateway" otherwise).
 # Scenarios, POST /graphql with wrk (own process, loopback), each warmed before it is measured:
 #   (a) organization(id) over 100 organizations round robin;
 #   (b) organizations(first: 10).
@@ -278,7 +279,7 @@ fi
 
 # --- the gateway, response cache on; its start is the warm-up curve -----------------------------
 CURVE_LINE=""
-if selected gateway; then
+if selected gateway || selected curve; then
   mkdir -p "$OUT/gateway"
   echo "gateway: cold start, then (a)'s load at once for ${WARMUP} s, counted per second"
   start_gateway gateway "$OUT/gateway/gateway.log"
@@ -290,9 +291,11 @@ if selected gateway; then
   wrk -t"$THREADS" -c"$CONNECTIONS" --timeout "$TIMEOUT" -d"${WARMUP}s" -s "$OUT/gateway/curve.lua" "$BASE/graphql" >"$OUT/gateway/curve.txt"
   awk -v d="$WARMUP" '/^SECOND/ && $2 <= d {print $2 "\t" $3 "\t" $4}' "$OUT/gateway/curve.txt" >"$OUT/curve.tsv"
   check_both gateway "$BASE/graphql"
-  measure a gateway "$BASE/graphql" "$DATA/a.lua" gateway_calls
-  warm "$BASE/graphql" "$DATA/b.lua"
-  measure b gateway "$BASE/graphql" "$DATA/b.lua" gateway_calls
+  if selected gateway; then
+    measure a gateway "$BASE/graphql" "$DATA/a.lua" gateway_calls
+    warm "$BASE/graphql" "$DATA/b.lua"
+    measure b gateway "$BASE/graphql" "$DATA/b.lua" gateway_calls
+  fi
   stop_gateway
 fi
 
@@ -444,6 +447,7 @@ per_operation() { # scenario, target
 
 report() {
   cat "$OUT/header.txt"
+  echo "Load after the run (uptime): $LOAD_AFTER"
   local scenario target
   for scenario in a b; do
     echo
@@ -501,7 +505,7 @@ report() {
   target_line() { # description, value text, met (true/false/unknown)
     local verdict=met
     [ "$3" = false ] && verdict=MISSED
-    [ "$3" = unknown ] && verdict="not measured"
+    [ "$3" = unknown ] && verdict="not measured" && set -- "$1" - "$3"
     printf '%s\t%s\t%s\n' "$1" "$2" "$verdict" >>"$OUT/targets.tsv"
     printf '  %-60s %-28s %s\n' "$1" "$2" "$verdict"
   }
@@ -533,13 +537,14 @@ report() {
   fi
 }
 
+LOAD_AFTER=$(uptime | sed 's/.*load average: //')
 # In this shell, not a pipeline's: it sets the numbers that results.json takes.
 report >"$OUT/report.txt"
 cat "$OUT/report.txt"
 
 # --- results.json ---------------------------------------------------------------------------------
 jq -n \
-  --arg date "$RUN_DATE" --arg machine "$MACHINE" --arg load "$LOAD_BEFORE" --arg command "$GATEWAY_COMMAND" \
+  --arg date "$RUN_DATE" --arg machine "$MACHINE" --arg load "$LOAD_BEFORE" --arg load_after "$LOAD_AFTER" --arg command "$GATEWAY_COMMAND" \
   --arg jvm "$JAVA_VERSION" --argjson threads "$THREADS" --argjson connections "$CONNECTIONS" \
   --argjson warmup "$WARMUP" --argjson duration "$DURATION" \
   --rawfile results "$OUT/results.tsv" --rawfile starts "$OUT/starts.tsv" --rawfile targets "$OUT/targets.tsv" \
@@ -549,7 +554,7 @@ jq -n \
   def rows($text): $text | split("\n") | map(select(length > 0) | split("\t"));
   def num: if . == "-" or . == "" then null else tonumber end;
   {
-    date: $date, machine: $machine, load_before: $load, gateway_command: $command, jvm: $jvm,
+    date: $date, machine: $machine, load_before: $load, load_after: $load_after, gateway_command: $command, jvm: $jvm,
     wrk: {threads: $threads, connections: $connections, warmup_seconds: $warmup, duration_seconds: $duration},
     results: [rows($results)[] | {scenario: .[0], target: .[1], requests: (.[2] | num), requests_per_second: (.[3] | num),
       p50_ms: (.[4] | num), p99_ms: (.[5] | num), errors: (.[6] | num), upstream_calls: (.[7] | num),

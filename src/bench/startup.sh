@@ -98,12 +98,12 @@ done
 echo "Load after (uptime): $(uptime | sed 's/.*load average: //')"
 
 echo
-printf '| %-10s | %-30s | %-26s | %-24s |\n' Configuration "First answer, ms: median (range)" "CPU until then, ms: median" "Idle RSS, MB: median (range)"
-printf '|%s|%s|%s|%s|\n' "------------" "--------------------------------:" "---------------------------:" "--------------------------:"
+printf '| %-10s | %-32s | %-34s | %-28s |\n' Configuration "First answer, ms: median (range)" "CPU until then, ms: median (range)" "Idle RSS, MB: median (range)"
+printf '|%s|%s|%s|%s|\n' "------------" "$(printf '%33s' | tr ' ' -):" "$(printf '%35s' | tr ' ' -):" "$(printf '%29s' | tr ' ' -):"
 for config in $CONFIGS; do
   stats() { # column
     awk -F'\t' -v c="$config" -v k="$1" '$1 == c {print $k}' "$OUT/startup.tsv" | sort -n |
       awk '{v[NR] = $1} END {printf "%d (%d-%d)", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR]}'
   }
-  printf '| %-10s | %30s | %26s | %26s |\n' "$config" "$(stats 3)" "$(stats 4)" "$(stats 5)"
+  printf '| %-10s | %32s | %34s | %28s |\n' "$config" "$(stats 3)" "$(stats 4)" "$(stats 5)"
 done
