@@ -153,11 +153,6 @@ class MetricsAndHealthTest {
 		}
 	}
 
-	@Test
-	void theBenchmarkEndpointIsAbsentByDefault() {
-		this.client.post().uri("/benchmark/static").exchange().expectStatus().isNotFound();
-	}
-
 	private Body graphQl(String query) {
 		return graphQl(query, Map.of());
 	}
