@@ -115,6 +115,13 @@ class SecurityConfiguration {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			// nosniff and X-Frame-Options come with every response from
+			// SecurityHeadersFilter;
+			// writing them twice would cost each request a writer apiece.
+			.headers((headers) -> headers
+				.contentTypeOptions(ServerHttpSecurity.HeaderSpec.ContentTypeOptionsSpec::disable)
+				.frameOptions(ServerHttpSecurity.HeaderSpec.FrameOptionsSpec::disable)
+				.xssProtection(ServerHttpSecurity.HeaderSpec.XssProtectionSpec::disable))
 			.cors((spec) -> spec.configurationSource(corsSource(path, cors.getIfAvailable())))
 			// Anonymous callers hold scopes only in modes that may admit them. Where
 			// credentials are required, an anonymous request gets in only as a WebSocket

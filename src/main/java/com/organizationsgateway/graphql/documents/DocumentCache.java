@@ -23,6 +23,7 @@ import graphql.execution.preparsed.persisted.PersistedQueryIdInvalid;
 import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
+import graphql.parser.ParserOptions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -50,7 +51,10 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 
 	private final Map<PersistedQueryOutcome, Counter> outcomes;
 
-	DocumentCache(DocumentProperties properties, MeterRegistry registry) {
+	private final ParserOptions parserOptions;
+
+	DocumentCache(DocumentProperties properties, ParserOptions parserOptions, MeterRegistry registry) {
+		this.parserOptions = parserOptions;
 		this.documents = Caffeine.newBuilder()
 			.maximumWeight(properties.maxCharacters())
 			.weigher((DocumentKey key, CachedDocument document) -> document.length())
@@ -79,10 +83,10 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 		}
 		String query = input.getQuery();
 		if (query.length() > this.maximumLength) {
-			return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+			return CompletableFuture.completedFuture(parseAndValidate.apply(withParserLimits(input)));
 		}
 		CachedDocument document = this.documents.get(new DocumentKey(false, query),
-				(key) -> new CachedDocument(parseAndValidate.apply(input), query.length()));
+				(key) -> new CachedDocument(parseAndValidate.apply(withParserLimits(input)), query.length()));
 		return CompletableFuture.completedFuture(document.entry());
 	}
 
@@ -133,12 +137,22 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 			count(PersistedQueryOutcome.MISS);
 			throw new PersistedQueryNotFound(id);
 		}
+		withParserLimits(input);
 		PreparsedDocumentEntry entry = parseAndValidate.apply(query);
 		if (query.length() <= this.maximumLength) {
 			this.documents.put(key, new CachedDocument(entry, query.length()));
 		}
 		count(PersistedQueryOutcome.REGISTERED);
 		return CompletableFuture.completedFuture(entry);
+	}
+
+	/**
+	 * Gives graphql-java's parser the gateway's token and size limits, which it looks up
+	 * in the request's context; only documents that are parsed need them.
+	 */
+	private ExecutionInput withParserLimits(ExecutionInput input) {
+		input.getGraphQLContext().put(ParserOptions.class, this.parserOptions);
+		return input;
 	}
 
 	private void count(PersistedQueryOutcome outcome) {

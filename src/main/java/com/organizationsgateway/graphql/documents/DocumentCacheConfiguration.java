@@ -1,5 +1,6 @@
 package com.organizationsgateway.graphql.documents;
 
+import graphql.parser.ParserOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class DocumentCacheConfiguration {
 
 	@Bean
-	DocumentCache documentCache(DocumentProperties properties, MeterRegistry registry) {
-		return new DocumentCache(properties, registry);
+	DocumentCache documentCache(DocumentProperties properties, ParserOptions operationParserOptions,
+			MeterRegistry registry) {
+		return new DocumentCache(properties, operationParserOptions, registry);
 	}
 
 	@Bean

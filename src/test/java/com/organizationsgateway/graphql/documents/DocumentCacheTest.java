@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.parser.ParserOptions;
 import graphql.parser.Parser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class DocumentCacheTest {
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private final DocumentCache cache = new DocumentCache(new DocumentProperties(10_000, 100, Duration.ZERO),
-			this.registry);
+			ParserOptions.getDefaultOperationParserOptions(), this.registry);
 
 	private final AtomicInteger parses = new AtomicInteger();
 
