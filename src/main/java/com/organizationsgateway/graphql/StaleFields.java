@@ -8,36 +8,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import graphql.GraphQLContext;
 import graphql.execution.ResultPath;
 import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of one operation that were answered from a stale cache entry, collected in
  * the {@code GraphQLContext} and reported by {@link StaleFieldsInterceptor} as
- * {@code extensions.stale: [{path, ageSeconds}]}.
+ * {@code extensions.stale: [{path, ageSeconds}]}. Created by the first stale field, so an
+ * operation answered fresh, nearly every one, pays nothing for it.
  */
 final class StaleFields {
 
 	static final String EXTENSION = "stale";
 
-	/** Used when a field resolves outside a web request, as in slice tests: ignored. */
-	private static final StaleFields NONE = new StaleFields();
-
 	private final Map<ResultPath, Duration> ages = new ConcurrentHashMap<>();
 
+	/** The operation's collector, created when its first stale field asks for it. */
 	static StaleFields of(DataFetchingEnvironment environment) {
-		StaleFields fields = environment.getGraphQlContext().get(StaleFields.class);
-		return (fields != null) ? fields : NONE;
+		return environment.getGraphQlContext().computeIfAbsent(StaleFields.class, (key) -> new StaleFields());
+	}
+
+	/** The operation's collector, or null when no field was stale. */
+	static @Nullable StaleFields of(GraphQLContext context) {
+		return context.get(StaleFields.class);
 	}
 
 	void record(ResultPath path, Duration age) {
-		if (this != NONE) {
-			this.ages.merge(path, age, (a, b) -> (a.compareTo(b) >= 0) ? a : b);
-		}
-	}
-
-	boolean isEmpty() {
-		return this.ages.isEmpty();
+		this.ages.merge(path, age, (a, b) -> (a.compareTo(b) >= 0) ? a : b);
 	}
 
 	/** One entry per stale field, in path order; ages in whole seconds, rounded up. */

@@ -11,19 +11,18 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives each operation a {@link StaleFields} collector and, when any field was answered
- * from a stale cache entry because the upstream failed, reports those fields in
- * {@code extensions.stale}.
+ * When any field was answered from a stale cache entry because the upstream failed,
+ * reports those fields in {@code extensions.stale}.
  */
 @Component
 class StaleFieldsInterceptor implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		StaleFields stale = new StaleFields();
-		request.configureExecutionInput(
-				(input, builder) -> builder.graphQLContext(Map.of(StaleFields.class, stale)).build());
-		return chain.next(request).map((response) -> stale.isEmpty() ? response : withStale(response, stale));
+		return chain.next(request).map((response) -> {
+			StaleFields stale = StaleFields.of(response.getExecutionInput().getGraphQLContext());
+			return (stale != null) ? withStale(response, stale) : response;
+		});
 	}
 
 	private static WebGraphQlResponse withStale(WebGraphQlResponse response, StaleFields stale) {

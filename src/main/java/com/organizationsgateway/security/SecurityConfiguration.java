@@ -115,6 +115,12 @@ class SecurityConfiguration {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			// SecurityHeadersFilter gives every response its hardening headers, and the
+			// GET
+			// route its Cache-Control; Spring Security's writers would only repeat them,
+			// at
+			// the cost of a pass over the response headers per writer and request.
+			.headers(ServerHttpSecurity.HeaderSpec::disable)
 			.cors((spec) -> spec.configurationSource(corsSource(path, cors.getIfAvailable())))
 			// Anonymous callers hold scopes only in modes that may admit them. Where
 			// credentials are required, an anonymous request gets in only as a WebSocket

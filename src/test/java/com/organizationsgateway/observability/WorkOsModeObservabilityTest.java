@@ -74,6 +74,25 @@ class WorkOsModeObservabilityTest {
 	}
 
 	@Test
+	void anUnsampledTraceStillReachesTheUpstreamUnsampled() {
+		String id = "org_01EHT88Z8J8795GZNQ4ZP1J81V";
+		workOs.respond(StubResponse.json(200, Fixtures.read("workos-node/organizations/get-organization.json")
+			.replace("org_01EHT88Z8J8795GZNQ4ZP1J81T", id)));
+		graphQl(id).header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-00")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.organization.name")
+			.isEqualTo("Test Organization 3");
+
+		assertThat(workOs.requests()).last()
+			.satisfies((request) -> assertThat(request.header("traceparent")).startsWith("00-" + TRACE_ID + "-")
+				.endsWith("-00")
+				.doesNotContain("00f067aa0ba902b7"));
+	}
+
+	@Test
 	void failedCallsAreLoggedWithTheirRequestIdAndMakeTheGatewayNotReadyUntilOneSucceeds(CapturedOutput output) {
 		workOs.respond(new StubResponse(503,
 				Map.of("Content-Type", "application/json", "X-Request-ID", "req_stub_unavailable"),

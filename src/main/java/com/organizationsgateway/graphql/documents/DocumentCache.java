@@ -24,6 +24,7 @@ import graphql.execution.preparsed.persisted.PersistedQueryIdInvalid;
 import graphql.execution.preparsed.persisted.PersistedQueryNotFound;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
+import graphql.parser.ParserOptions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -63,7 +64,11 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 
 	private final TrustedDocuments trusted;
 
-	DocumentCache(DocumentProperties properties, TrustedDocuments trusted, MeterRegistry registry) {
+	private final ParserOptions parserOptions;
+
+	DocumentCache(DocumentProperties properties, TrustedDocuments trusted, ParserOptions parserOptions,
+			MeterRegistry registry) {
+		this.parserOptions = parserOptions;
 		this.documents = Caffeine.newBuilder()
 			.maximumWeight(properties.maxCharacters())
 			.weigher((DocumentKey key, CachedDocument document) -> document.length())
@@ -175,7 +180,7 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 		TrustedDocumentList list = this.trusted.list();
 		ListedDocument listed = list.byText(query);
 		if (listed == null && hasText(query)) {
-			ParseAndValidateResult parsed = ParseAndValidate.parse(input);
+			ParseAndValidateResult parsed = ParseAndValidate.parse(withParserLimits(input));
 			listed = parsed.isFailure() ? null : list.byCanonicalText(parsed.getDocument());
 		}
 		return (listed != null) ? this.trusted.run(listed, TrustedDocumentOutcome.LISTED_TEXT, input)
@@ -187,11 +192,11 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
 		CachedDocument document;
 		if (query.length() > this.maximumLength) {
-			document = document(parseAndValidate.apply(input), query);
+			document = document(parseAndValidate.apply(withParserLimits(input)), query);
 		}
 		else {
 			document = this.documents.get(new DocumentKey(false, query),
-					(key) -> document(parseAndValidate.apply(input), query));
+					(key) -> document(parseAndValidate.apply(withParserLimits(input)), query));
 		}
 		if (document.unlisted()) {
 			this.trusted.count(TrustedDocumentOutcome.UNKNOWN, input);
@@ -274,6 +279,7 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 			count(PersistedQueryOutcome.MISS);
 			throw new PersistedQueryNotFound(id);
 		}
+		withParserLimits(input);
 		CachedDocument document = document(parseAndValidate.apply(query), query);
 		if (query.length() <= this.maximumLength) {
 			this.documents.put(key, document);
@@ -283,6 +289,15 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 			this.trusted.count(TrustedDocumentOutcome.UNKNOWN, input);
 		}
 		return CompletableFuture.completedFuture(document.entry());
+	}
+
+	/**
+	 * Gives graphql-java's parser the gateway's token and size limits, which it looks up
+	 * in the request's context; only documents that are parsed need them.
+	 */
+	private ExecutionInput withParserLimits(ExecutionInput input) {
+		input.getGraphQLContext().put(ParserOptions.class, this.parserOptions);
+		return input;
 	}
 
 	private void count(PersistedQueryOutcome outcome) {

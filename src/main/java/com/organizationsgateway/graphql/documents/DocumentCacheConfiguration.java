@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 
+import graphql.parser.ParserOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +47,8 @@ class DocumentCacheConfiguration {
 
 	@Bean
 	DocumentCache documentCache(DocumentProperties properties, TrustedDocuments trustedDocuments,
-			MeterRegistry registry) {
-		return new DocumentCache(properties, trustedDocuments, registry);
+			ParserOptions operationParserOptions, MeterRegistry registry) {
+		return new DocumentCache(properties, trustedDocuments, operationParserOptions, registry);
 	}
 
 	@Bean

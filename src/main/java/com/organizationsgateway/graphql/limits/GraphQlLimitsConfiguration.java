@@ -1,7 +1,6 @@
 package com.organizationsgateway.graphql.limits;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.parser.ParserOptions;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
@@ -21,18 +20,19 @@ import org.springframework.core.annotation.Order;
 class GraphQlLimitsConfiguration {
 
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepthInstrumentation(GraphQlLimitsProperties limits) {
-		return new MaxQueryDepthInstrumentation(limits.maxDepth());
+	OperationLimitsInstrumentation operationLimitsInstrumentation(GraphQlLimitsProperties limits) {
+		return new OperationLimitsInstrumentation(limits.maxDepth(), limits.maxComplexity());
 	}
 
+	/**
+	 * The parser's limits, which the document cache hands to graphql-java when it parses
+	 * a document it has not seen.
+	 */
 	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexityInstrumentation(GraphQlLimitsProperties limits) {
-		return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new UpstreamCostCalculator());
-	}
-
-	@Bean
-	ParserLimitsInterceptor parserLimitsInterceptor(GraphQlLimitsProperties limits) {
-		return new ParserLimitsInterceptor(limits);
+	ParserOptions operationParserOptions(GraphQlLimitsProperties limits) {
+		return ParserOptions.getDefaultOperationParserOptions()
+			.transform((builder) -> builder.maxTokens(limits.maxTokens())
+				.maxCharacters((int) Math.min(Integer.MAX_VALUE, limits.maxRequestSize().toBytes())));
 	}
 
 	@Bean

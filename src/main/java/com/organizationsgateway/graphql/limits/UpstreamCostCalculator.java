@@ -24,6 +24,12 @@ final class UpstreamCostCalculator implements FieldComplexityCalculator {
 	private static final Set<String> NESTED_UPSTREAM_FIELDS = Set.of("OrganizationDomain.organization",
 			"RemoveOrganizationDomainPayload.organization");
 
+	/**
+	 * The fields whose cost depends on their arguments' values, which may come from
+	 * variables: an operation using them is weighed anew for each request.
+	 */
+	static final Set<String> ARGUMENT_WEIGHED_FIELDS = Set.of("nodes");
+
 	@Override
 	public int calculate(FieldComplexityEnvironment environment, int childComplexity) {
 		String parent = environment.getParentType().getName();

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.parser.ParserOptions;
 import graphql.parser.Parser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class DocumentCacheTest {
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private final DocumentCache cache = new DocumentCache(new DocumentProperties(10_000, 100, Duration.ZERO),
-			new TrustedDocuments(TrustedDocumentsMode.OFF, Set.of(), 20, this.registry), this.registry);
+			new TrustedDocuments(TrustedDocumentsMode.OFF, Set.of(), 20, this.registry),
+			ParserOptions.getDefaultOperationParserOptions(), this.registry);
 
 	private final AtomicInteger parses = new AtomicInteger();
 

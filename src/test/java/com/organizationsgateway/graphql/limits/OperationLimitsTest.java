@@ -1,5 +1,7 @@
 package com.organizationsgateway.graphql.limits;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import graphql.introspection.IntrospectionQuery;
@@ -101,6 +103,38 @@ class OperationLimitsTest {
 	}
 
 	@Test
+	void aDocumentIsJudgedByTheVariablesOfEachRequestWhenTheyDecideItsCost() {
+		String nodes = "query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }";
+		post(nodes, Map.of("ids", List.of(ID))).expectBody().jsonPath("$.errors").doesNotExist();
+		post(nodes, Map.of("ids", Collections.nCopies(101, ID))).expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("LIMIT_EXCEEDED");
+		post(nodes, Map.of("ids", List.of(ID))).expectBody().jsonPath("$.errors").doesNotExist();
+	}
+
+	@Test
+	void aDocumentIsJudgedByTheVariablesOfEachRequestWhenTheyDecideItsFields() {
+		StringBuilder lookups = new StringBuilder();
+		for (int i = 0; i < 100; i++) {
+			lookups.append(" a").append(i).append(": organization(id: \"").append(ID).append("\") { id }");
+		}
+		String skippable = "query Skippable($skip: Boolean!) { ... @skip(if: $skip) {" + lookups + " } __typename }";
+		post(skippable, Map.of("skip", true)).expectBody().jsonPath("$.data.__typename").isEqualTo("Query");
+		post(skippable, Map.of("skip", false)).expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("LIMIT_EXCEEDED");
+	}
+
+	@Test
+	void aRefusedDocumentIsRefusedEveryTime() {
+		String deep = "query Deep { __schema { types { fields { type " + "{ ofType ".repeat(12) + "{ name }"
+				+ " }".repeat(12) + " } } } }";
+		for (int i = 0; i < 3; i++) {
+			post(deep).expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("LIMIT_EXCEEDED");
+		}
+	}
+
+	@Test
 	void aBodyOverTheSizeLimitIsRefusedWith413() {
 		this.client.post()
 			.uri("/graphql")
@@ -115,11 +149,15 @@ class OperationLimitsTest {
 	}
 
 	private WebTestClient.ResponseSpec post(String query) {
+		return post(query, Map.of());
+	}
+
+	private WebTestClient.ResponseSpec post(String query, Map<String, Object> variables) {
 		return this.client.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", query))
+			.bodyValue(Map.of("query", query, "variables", variables))
 			.exchange();
 	}
 
