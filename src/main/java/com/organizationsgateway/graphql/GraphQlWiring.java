@@ -18,9 +18,10 @@ class GraphQlWiring implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder builder) {
-		builder.scalar(ExtendedScalars.DateTime)
-			.scalar(StrictIdCoercing.ID)
-			.type("Node", (type) -> type.typeResolver(new ClassNameTypeResolver()));
+		// Strict mode refuses to redefine a built-in scalar, so it is lifted for ID
+		// alone.
+		builder.strictMode(false).scalar(StrictIdCoercing.ID).strictMode(true);
+		builder.scalar(ExtendedScalars.DateTime).type("Node", (type) -> type.typeResolver(new ClassNameTypeResolver()));
 	}
 
 }
