@@ -28,6 +28,10 @@ final class InputRules {
 	private static final Pattern DOMAIN = Pattern
 		.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
+	private static final Pattern DOT_ESCAPE = Pattern.compile("%2[eE]");
+
+	private static final Pattern PERCENT_ESCAPE = Pattern.compile("%25");
+
 	static final int MAX_NAME_LENGTH = 255;
 
 	static final int MAX_EXTERNAL_ID_LENGTH = 128;
@@ -89,6 +93,10 @@ final class InputRules {
 		}
 		else if (!isAscii(externalId)) {
 			errors.add(field, "not_ascii", "The external id must be ASCII");
+		}
+		else if (isDotSegment(externalId)) {
+			errors.add(field, "dot_segment",
+					"The external id must not be . or .., in any encoding: it would name another upstream path");
 		}
 		else if (hasControlCharacters(externalId)) {
 			errors.add(field, "control_characters", "The external id must not contain control characters");
@@ -207,6 +215,27 @@ final class InputRules {
 			errors.add(field, "invalid", "The idempotency key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH
 					+ " printable ASCII characters without spaces");
 		}
+	}
+
+	/**
+	 * Whether the value is {@code .} or {@code ..} once percent-decoded, as many times as
+	 * a chain of servers might decode it: servers following the WHATWG URL standard
+	 * resolve {@code %2E%2E} as {@code ..}, whatever the encoding.
+	 */
+	static boolean isDotSegment(String value) {
+		String decoded = value;
+		for (int round = 0; round < 4; round++) {
+			if (decoded.equals(".") || decoded.equals("..")) {
+				return true;
+			}
+			String next = DOT_ESCAPE.matcher(decoded).replaceAll(".");
+			next = PERCENT_ESCAPE.matcher(next).replaceAll("%");
+			if (next.equals(decoded)) {
+				return false;
+			}
+			decoded = next;
+		}
+		return decoded.equals(".") || decoded.equals("..");
 	}
 
 	private static boolean hasControlCharacters(String value) {

@@ -23,7 +23,6 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -52,6 +51,8 @@ public class WorkOsClient {
 
 	private final WorkOsResilience resilience;
 
+	private final WorkOsAnswers answers;
+
 	public WorkOsClient(WebClient webClient, WorkOsEndpointSource endpoint, JsonMapper jsonMapper, Clock clock,
 			WorkOsResilience resilience) {
 		this.webClient = webClient;
@@ -59,23 +60,25 @@ public class WorkOsClient {
 		this.jsonMapper = jsonMapper;
 		this.clock = clock;
 		this.resilience = resilience;
+		this.answers = new WorkOsAnswers(jsonMapper);
 	}
 
 	/** {@code GET /organizations/{id}}. */
 	public Mono<WorkOsOrganization> getOrganization(String id) {
 		return exchange(HttpMethod.GET, (base) -> path(base, "organizations", id), null, null,
-				WorkOsOrganization.class);
+				WorkOsAnswers.Expected.organization(id));
 	}
 
 	/** {@code GET /organizations/external_id/{external_id}}. */
 	public Mono<WorkOsOrganization> getOrganizationByExternalId(String externalId) {
 		return exchange(HttpMethod.GET, (base) -> path(base, "organizations", "external_id", externalId), null, null,
-				WorkOsOrganization.class);
+				WorkOsAnswers.Expected.organizationWithExternalId(externalId));
 	}
 
 	/** {@code GET /organizations}: one page, with the cursors to its neighbours. */
 	public Mono<WorkOsOrganizationList> listOrganizations(ListOrganizationsRequest request) {
-		return exchange(HttpMethod.GET, (base) -> listUri(base, request), null, null, WorkOsOrganizationList.class);
+		return exchange(HttpMethod.GET, (base) -> listUri(base, request), null, null,
+				WorkOsAnswers.Expected.organizationList());
 	}
 
 	/**
@@ -85,13 +88,13 @@ public class WorkOsClient {
 	public Mono<WorkOsOrganization> createOrganization(CreateOrganizationRequest request,
 			@Nullable String idempotencyKey) {
 		return exchange(HttpMethod.POST, (base) -> path(base, "organizations"), request.toWireBody(), idempotencyKey,
-				WorkOsOrganization.class);
+				WorkOsAnswers.Expected.organization(null));
 	}
 
 	/** {@code PUT /organizations/{id}}, a partial update. */
 	public Mono<WorkOsOrganization> updateOrganization(String id, UpdateOrganizationRequest request) {
 		return exchange(HttpMethod.PUT, (base) -> path(base, "organizations", id), request.toWireBody(), null,
-				WorkOsOrganization.class);
+				WorkOsAnswers.Expected.organization(id));
 	}
 
 	/**
@@ -109,7 +112,7 @@ public class WorkOsClient {
 	 */
 	public Mono<WorkOsDomain> getOrganizationDomain(String id) {
 		return exchange(HttpMethod.GET, (base) -> path(base, "organization_domains", id), null, null,
-				WorkOsDomain.class);
+				WorkOsAnswers.Expected.domain(id));
 	}
 
 	/**
@@ -120,7 +123,7 @@ public class WorkOsClient {
 	public Mono<WorkOsDomain> createOrganizationDomain(CreateOrganizationDomainRequest request,
 			@Nullable String idempotencyKey) {
 		return exchange(HttpMethod.POST, (base) -> path(base, "organization_domains"), request.toWireBody(),
-				idempotencyKey, WorkOsDomain.class);
+				idempotencyKey, WorkOsAnswers.Expected.domain(null));
 	}
 
 	/**
@@ -130,7 +133,7 @@ public class WorkOsClient {
 	 */
 	public Mono<WorkOsDomain> verifyOrganizationDomain(String id) {
 		return exchange(HttpMethod.POST, (base) -> path(base, "organization_domains", id, "verify"), Map.of(), null,
-				WorkOsDomain.class);
+				WorkOsAnswers.Expected.domain(id));
 	}
 
 	/**
@@ -145,7 +148,7 @@ public class WorkOsClient {
 	private Mono<Void> delete(Function<URI, URI> uri) {
 		return Mono.defer(() -> {
 			AtomicBoolean ambiguous = new AtomicBoolean();
-			Mono<Void> attempt = request(HttpMethod.DELETE, uri, null, null, Void.class)
+			Mono<Void> attempt = this.<Void>request(HttpMethod.DELETE, uri, null, null, null)
 				.onErrorResume(WorkOsException.NotFound.class, (ex) -> ambiguous.get() ? Mono.empty() : Mono.error(ex))
 				.doOnError((ex) -> ambiguous.compareAndSet(false,
 						ex instanceof WorkOsException.TransportFailure || ex instanceof WorkOsException.ServerError));
@@ -154,14 +157,17 @@ public class WorkOsClient {
 	}
 
 	private <T> Mono<T> exchange(HttpMethod method, Function<URI, URI> uri, @Nullable Object body,
-			@Nullable String idempotencyKey, Class<T> responseType) {
+			@Nullable String idempotencyKey, WorkOsAnswers.Expected<T> expected) {
 		return this.resilience.call(method, idempotencyKey != null,
-				request(method, uri, body, idempotencyKey, responseType));
+				request(method, uri, body, idempotencyKey, expected));
 	}
 
-	/** One attempt: a cold Mono that sends the request each time it is subscribed. */
+	/**
+	 * One attempt: a cold Mono that sends the request each time it is subscribed; with no
+	 * {@code expected} body (a DELETE), it completes empty.
+	 */
 	private <T> Mono<T> request(HttpMethod method, Function<URI, URI> uri, @Nullable Object body,
-			@Nullable String idempotencyKey, Class<T> responseType) {
+			@Nullable String idempotencyKey, WorkOsAnswers.@Nullable Expected<T> expected) {
 		return Mono.defer(() -> {
 			WorkOsEndpoint target = this.endpoint.current();
 			WebClient.RequestBodySpec spec = this.webClient.method(method)
@@ -176,18 +182,20 @@ public class WorkOsClient {
 			if (body != null) {
 				spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 			}
-			return spec.exchangeToMono((response) -> readResponse(response, responseType));
+			return spec.exchangeToMono((response) -> readResponse(response, expected));
 		}).onErrorMap(WebClientException.class, WorkOsClient::transportFailure);
 	}
 
-	private <T> Mono<T> readResponse(ClientResponse response, Class<T> responseType) {
+	private <T> Mono<T> readResponse(ClientResponse response, WorkOsAnswers.@Nullable Expected<T> expected) {
 		if (response.statusCode().is2xxSuccessful()) {
-			if (responseType == Void.class) {
+			if (expected == null) {
 				return response.releaseBody().then(Mono.empty());
 			}
-			return response.bodyToMono(responseType)
-				.switchIfEmpty(Mono.error(() -> new WorkOsException.TransportFailure(
-						"WorkOS answered " + response.statusCode().value() + " with an empty body", null)));
+			String requestId = response.headers().asHttpHeaders().getFirst(REQUEST_ID_HEADER);
+			return response.bodyToMono(byte[].class)
+				.defaultIfEmpty(new byte[0])
+				.map((bytes) -> this.answers.read(bytes, expected, requestId))
+				.doOnError(WorkOsException.MalformedResponse.class, (ex) -> malformed(response, ex));
 		}
 		return response.bodyToMono(byte[].class)
 			.defaultIfEmpty(new byte[0])
@@ -277,11 +285,22 @@ public class WorkOsClient {
 	}
 
 	private static URI path(URI base, String... segments) {
-		StringBuilder path = new StringBuilder();
-		for (String segment : segments) {
-			path.append('/').append(PathSegments.encode(segment));
-		}
-		return UriComponentsBuilder.fromUri(base).path(path.toString()).build(true).toUri();
+		return WorkOsPaths.of(base, segments);
+	}
+
+	/**
+	 * The one log line of a 2xx answer of the wrong shape, with the request id WorkOS
+	 * support needs; the body itself is never logged.
+	 */
+	private static void malformed(ClientResponse response, WorkOsException.MalformedResponse ex) {
+		WorkOsOperation operation = WorkOsOperation.of(response.request().getMethod(),
+				response.request().getURI().getRawPath());
+		logger.atWarn()
+			.addKeyValue("operation", operation.tag())
+			.addKeyValue("outcome", "malformed_response")
+			.addKeyValue("requestId", ex.requestId())
+			.log("WorkOS call {} answered {} with a malformed body (request id {}): {}", operation.tag(),
+					response.statusCode().value(), ex.requestId(), ex.getMessage());
 	}
 
 	private static URI listUri(URI base, ListOrganizationsRequest request) {

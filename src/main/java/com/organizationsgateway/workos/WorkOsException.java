@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * subtype per status class) or a transport failure with no response at all. Messages
  * never contain the API key.
  */
-public abstract sealed class WorkOsException extends RuntimeException
-		permits WorkOsException.ApiError, WorkOsException.TransportFailure, WorkOsException.Rejected {
+public abstract sealed class WorkOsException extends RuntimeException permits WorkOsException.ApiError,
+		WorkOsException.TransportFailure, WorkOsException.MalformedResponse, WorkOsException.Rejected {
 
 	WorkOsException(String message, @Nullable Throwable cause) {
 		super(message, cause, false, false);
@@ -155,6 +155,28 @@ public abstract sealed class WorkOsException extends RuntimeException
 
 		public TransportFailure(String message, @Nullable Throwable cause) {
 			super(message, cause);
+		}
+
+	}
+
+	/**
+	 * WorkOS answered 2xx with a body that is not what the endpoint promises: not JSON,
+	 * not an object, the wrong {@code object} kind, no {@code id}, or another
+	 * organization than the one asked for. Sending the same request again would get the
+	 * same answer, so it is never retried; it does count against the circuit breaker.
+	 */
+	public static final class MalformedResponse extends WorkOsException {
+
+		private final @Nullable String requestId;
+
+		public MalformedResponse(String reason, @Nullable String requestId) {
+			super("WorkOS answered with a malformed body: " + reason, null);
+			this.requestId = requestId;
+		}
+
+		/** The {@code X-Request-ID} of the answer, for WorkOS support. */
+		public @Nullable String requestId() {
+			return this.requestId;
 		}
 
 	}

@@ -180,9 +180,10 @@ public final class WorkOsResilience {
 			// an open circuit must still move on to half-open by itself.
 			.automaticTransitionFromOpenToHalfOpenEnabled(true)
 			// Only "WorkOS is not working" counts against it: a 4xx is a working WorkOS,
-			// and a 429 or a full bulkhead says nothing about WorkOS's health.
-			.recordException(
-					(ex) -> ex instanceof WorkOsException.TransportFailure || ex instanceof WorkOsException.ServerError)
+			// and a 429 or a full bulkhead says nothing about WorkOS's health. A 200 of
+			// the wrong shape is WorkOS (or a proxy before it) not working.
+			.recordException((ex) -> ex instanceof WorkOsException.TransportFailure
+					|| ex instanceof WorkOsException.ServerError || ex instanceof WorkOsException.MalformedResponse)
 			.ignoreException((ex) -> ex instanceof WorkOsException.RateLimited || ex instanceof BulkheadFullException)
 			.build();
 	}

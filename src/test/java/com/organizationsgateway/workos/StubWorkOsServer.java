@@ -79,6 +79,26 @@ public final class StubWorkOsServer implements AutoCloseable, AfterAllCallback {
 		this.responder = (request) -> response;
 	}
 
+	/**
+	 * Answers {@code status} with {@code body}, its {@code field} set to the resource id
+	 * the request named (its path segment after {@code collection}, decoded), as WorkOS
+	 * answers the very resource asked for.
+	 */
+	public static Function<RecordedRequest, StubResponse> echoing(int status, String body, String collection,
+			String field) {
+		return (request) -> {
+			String path = request.path();
+			String rest = path.substring(path.indexOf(collection) + collection.length());
+			String segment = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+			tools.jackson.databind.node.ObjectNode json = (tools.jackson.databind.node.ObjectNode) ECHO_MAPPER
+				.readTree(body);
+			json.put(field, org.springframework.web.util.UriUtils.decode(segment, StandardCharsets.UTF_8));
+			return StubResponse.json(status, json.toString());
+		};
+	}
+
+	private static final JsonMapper ECHO_MAPPER = JsonMapper.builder().build();
+
 	public List<RecordedRequest> requests() {
 		return this.requests;
 	}

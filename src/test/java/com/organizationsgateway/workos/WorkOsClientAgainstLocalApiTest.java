@@ -193,8 +193,9 @@ class WorkOsClientAgainstLocalApiTest {
 			.block();
 
 		assertThat(this.client.getOrganizationByExternalId(externalId).block().id()).isEqualTo(created.id());
+		// A dot segment is refused before it is sent: servers resolve it in any encoding.
 		assertThat(catchThrowable(() -> this.client.getOrganization(hostile).block()))
-			.isInstanceOf(WorkOsException.NotFound.class);
+			.isInstanceOf(hostile.equals("..") ? IllegalArgumentException.class : WorkOsException.NotFound.class);
 	}
 
 	@ParameterizedTest

@@ -120,13 +120,13 @@ class WorkOsClientErrorsTest {
 	}
 
 	@Test
-	void anEmptySuccessBodyIsATransportFailure() {
+	void anEmptySuccessBodyIsAMalformedResponse() {
 		server.respond(StubResponse.json(200, ""));
 
 		Throwable error = catchThrowable(
 				() -> server.client().getOrganization("org_01EHZNVPK3SFK441A1RGBFSHRT").block());
 
-		assertThat(error).isInstanceOf(WorkOsException.TransportFailure.class);
+		assertThat(error).isInstanceOf(WorkOsException.MalformedResponse.class);
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import com.organizationsgateway.workos.StubWorkOsServer.StubResponse;
 import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * What goes on the wire for each endpoint: method, path, query, headers and body.
@@ -41,9 +42,10 @@ class WorkOsClientRequestsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "../x", "..", ".", "a/b", "%2F", "%252F", "?q=1", "#top", "a b", "ünïcødé/日本",
+	@ValueSource(strings = { "../x", "...", ".a", "a/b", "%2F", "%252F", "?q=1", "#top", "a b", "ünïcødé/日本",
 			"..%2F..%2Fadmin", "a;b=c", "x\\y", "+plus+" })
 	void anExternalIdNeverChangesTheRequestPath(String externalId) {
+		server.respond(StubWorkOsServer.echoing(200, ORGANIZATION, "/organizations/external_id/", "external_id"));
 		this.client.getOrganizationByExternalId(externalId).block();
 
 		String path = server.lastRequest().path();
@@ -55,8 +57,23 @@ class WorkOsClientRequestsTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "..", "." })
+	void aDotSegmentIsNeverSentBecauseServersResolveItInAnyEncoding(String idOrExternalId) {
+		int before = server.requests().size();
+
+		assertThat(catchThrowable(() -> this.client.getOrganizationByExternalId(idOrExternalId).block()))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(catchThrowable(() -> this.client.getOrganization(idOrExternalId).block()))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(catchThrowable(() -> this.client.deleteOrganization(idOrExternalId).block()))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(server.requests()).hasSize(before);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "../organizations", "org_1/../../x", "org_1?limit=100", "org_1#x", "org 1" })
 	void anIdNeverChangesTheRequestPath(String id) {
+		server.respond(StubWorkOsServer.echoing(200, ORGANIZATION, "/organizations/", "id"));
 		this.client.getOrganization(id).block();
 		this.client.updateOrganization(id, UpdateOrganizationRequest.name("n")).block();
 

@@ -151,9 +151,9 @@ class WorkOsOrganizationDomainsClientTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "../organizations", "org_domain_1/../../x", "org_domain_1?limit=1", "a b", ".." })
+	@ValueSource(strings = { "../organizations", "org_domain_1/../../x", "org_domain_1?limit=1", "a b", "..." })
 	void anIdNeverChangesTheRequestPath(String id) {
-		server.respond(StubResponse.json(201, PENDING));
+		server.respond(StubWorkOsServer.echoing(201, PENDING, "/organization_domains/", "id"));
 		WorkOsClient client = server.client();
 
 		client.getOrganizationDomain(id).block();

@@ -34,6 +34,13 @@ public enum ErrorCode implements ErrorClassification {
 	 */
 	UPSTREAM_UNAVAILABLE,
 
+	/**
+	 * 400/406: the HTTP request itself cannot be used, before any GraphQL: an empty body
+	 * or one that is not a JSON object, malformed UTF-8, or an {@code Accept} header that
+	 * cannot be parsed (406). Apollo Server's code for the same refusals.
+	 */
+	BAD_REQUEST,
+
 	/** 400: the document does not parse. */
 	GRAPHQL_PARSE_FAILED,
 

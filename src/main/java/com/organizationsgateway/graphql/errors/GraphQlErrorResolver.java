@@ -59,7 +59,7 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
 		if (cause instanceof WorkOsException.Rejected rejected) {
 			return rejected(rejected, env);
 		}
-		if (cause instanceof WorkOsException.TransportFailure) {
+		if (cause instanceof WorkOsException.TransportFailure || cause instanceof WorkOsException.MalformedResponse) {
 			// WorkOsClient already logged the failed call, with its operation.
 			logger.debug("The upstream could not be reached: {}", cause.getMessage());
 			return error(env, ErrorCode.UPSTREAM_UNAVAILABLE, "The upstream Organizations API is unavailable", null,
