@@ -7,7 +7,9 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$
 
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guardedConnect(...args) {
-  const options = typeof args[0] === 'object' && args[0] !== null ? args[0] : { port: args[0], host: args[1] };
+  // net.connect() hands over its arguments already normalized, as one array.
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+  const options = typeof first === 'object' && first !== null ? first : { port: first, host: args[1] };
   const host = options.path ? 'localhost' : (options.host ?? 'localhost');
   if (!LOOPBACK.test(host)) {
     throw new Error(`no-network.mjs: refused a connection to ${host}; only loopback is allowed`);
