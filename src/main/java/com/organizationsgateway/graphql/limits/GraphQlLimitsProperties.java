@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxDepth deepest field nesting; GraphiQL's own introspection query needs 13
  * @param maxComplexity the most an operation may cost: 1 per field, 10 per field that
- * reads the upstream ({@code organization}, {@code organizations}, {@code node}) and 10
- * per id of {@code nodes}
+ * reads the upstream ({@code organization}, {@code organizations}, {@code node}), 10 per
+ * id of {@code nodes} and 10 per representation of {@code _entities}
  * @param maxTokens the most grammar tokens the parser reads before giving up
  * @param maxRequestSize the largest request body accepted
  * @param maxSubscriptionsPerConnection subscriptions one WebSocket connection may run at

@@ -28,7 +28,7 @@ final class UpstreamCostCalculator implements FieldComplexityCalculator {
 	 * The fields whose cost depends on their arguments' values, which may come from
 	 * variables: an operation using them is weighed anew for each request.
 	 */
-	static final Set<String> ARGUMENT_WEIGHED_FIELDS = Set.of("nodes");
+	static final Set<String> ARGUMENT_WEIGHED_FIELDS = Set.of("nodes", "_entities");
 
 	@Override
 	public int calculate(FieldComplexityEnvironment environment, int childComplexity) {
@@ -43,6 +43,10 @@ final class UpstreamCostCalculator implements FieldComplexityCalculator {
 		}
 		if ("nodes".equals(name) && environment.getArguments().get("ids") instanceof List<?> ids) {
 			return UPSTREAM_FIELD_COST * Math.max(1, ids.size()) + childComplexity;
+		}
+		// A federation router's entity lookup: one organization per representation.
+		if ("_entities".equals(name) && environment.getArguments().get("representations") instanceof List<?> list) {
+			return UPSTREAM_FIELD_COST * Math.max(1, list.size()) + childComplexity;
 		}
 		return 1 + childComplexity;
 	}
