@@ -177,6 +177,17 @@ class HostileRequestsTest {
 		assertThat(workOs.requests()).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "application/graphql-response+json", "*/*" })
+	void aSubscriptionPostedForOneAnswerIs406SayingHowToSubscribe(String accept) throws Exception {
+		RawHttp.Answer answer = http().post(query("subscription { organizationChanged { organization { id } } }"),
+				Map.of("Content-Type", "application/json", "Accept", accept));
+
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(406);
+		assertThat(answer.firstErrorCode()).as(answer.toString()).isEqualTo("BAD_REQUEST");
+		assertThat(answer.toString()).contains("text/event-stream").doesNotContain("upstreamPublisher");
+	}
+
 	private RawHttp http() {
 		return new RawHttp(this.port);
 	}

@@ -1,5 +1,6 @@
 package com.organizationsgateway.graphql.http;
 
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import com.organizationsgateway.graphql.errors.ErrorCode;
@@ -16,14 +17,18 @@ import org.springframework.web.server.ServerWebInputException;
 
 /**
  * Spring's POST handler, answering an operation the trusted documents refused with the
- * refusal's status ({@link RefusalStatus}), a body that holds no request with 400, and
- * anything else as Spring does.
+ * refusal's status ({@link RefusalStatus}), a body that holds no request with 400, a
+ * subscription (which needs a stream) with 406, and anything else as Spring does.
  */
 class RefusalAwareHttpHandler extends GraphQlHttpHandler {
 
 	private static final String EMPTY_BODY = "{\"errors\":[{\"message\":\"The request body is empty or not a JSON "
 			+ "object with a query or a documentId\",\"extensions\":{\"code\":\"" + ErrorCode.BAD_REQUEST.name()
 			+ "\"}}]}";
+
+	private static final String SUBSCRIPTION_NEEDS_A_STREAM = "{\"errors\":[{\"message\":\"A subscription "
+			+ "answers with a stream: send it with Accept: text/event-stream, or over a WebSocket to this path\","
+			+ "\"extensions\":{\"code\":\"" + ErrorCode.BAD_REQUEST.name() + "\"}}]}";
 
 	RefusalAwareHttpHandler(WebGraphQlHandler graphQlHandler) {
 		super(graphQlHandler);
@@ -41,6 +46,21 @@ class RefusalAwareHttpHandler extends GraphQlHttpHandler {
 			.onErrorResume(ServerWebInputException.class, (ex) -> isTooLarge(ex) ? Mono.error(ex) : Mono.empty())
 			.switchIfEmpty(Mono.defer(
 					() -> ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).bodyValue(EMPTY_BODY)));
+	}
+
+	/**
+	 * graphql-java executes a subscription sent here into a result whose data is the
+	 * event stream, which Spring would serialize as if it were an answer; it is left
+	 * unsubscribed, so nothing starts listening.
+	 */
+	@Override
+	protected Mono<ServerResponse> prepareResponse(ServerRequest request, WebGraphQlResponse response) {
+		if (response.getExecutionResult().getData() instanceof Publisher<?>) {
+			return ServerResponse.status(HttpStatus.NOT_ACCEPTABLE)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(SUBSCRIPTION_NEEDS_A_STREAM);
+		}
+		return super.prepareResponse(request, response);
 	}
 
 	private static boolean isTooLarge(Throwable ex) {
