@@ -172,21 +172,40 @@ warm() { # url, script
   wrk -t"$THREADS" -c"$CONNECTIONS" --timeout "$TIMEOUT" -d"${WARMUP}s" -s "$2" "$1" >/dev/null
 }
 
-# Measures one target in one scenario and appends a line to results.tsv.
-measure() { # scenario, target, url, script, calls function
-  local before after line
+# CPU time, in clock ticks, that a process and its descendants (the peer's workers) have used.
+cpu_ticks() { # pid
+  local pid ticks=0 pids=("$1") all=()
+  while [ "${#pids[@]}" -gt 0 ]; do
+    all+=("${pids[@]}")
+    mapfile -t pids < <(for pid in "${pids[@]}"; do pgrep -P "$pid"; done)
+  done
+  for pid in "${all[@]}"; do
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$ticks"
+}
+
+# Measures one target in one scenario and appends a line to results.tsv: requests, req/s, p50,
+# p99, errors, upstream calls and the CPU time the target used per request (its own process
+# tree: less sensitive than req/s to whatever else the machine runs).
+measure() { # scenario, target, url, script, calls function, pid
+  local before after line cpu_before cpu_after
   echo "  measure ${DURATION} s"
   before=$($5)
+  cpu_before=$(cpu_ticks "$6")
   printf '%s\t%s\t%s\t' "$2" "$1" "$(date +%H:%M:%S.%3N)" >>"$OUT/windows.tsv"
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" --timeout "$TIMEOUT" -d"${DURATION}s" -s "$4" "$3" | grep '^RESULT')
   date +%H:%M:%S.%3N >>"$OUT/windows.tsv"
+  cpu_after=$(cpu_ticks "$6")
   after=$($5)
   local calls=-
   [ "$before" = - ] || calls=$((after - before))
   # shellcheck disable=SC2086
-  set -- "$1" "$2" $line "$calls"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$4" "$5" "$6" "$7" "$8" "$9" >>"$OUT/results.tsv"
-  echo "  $(awk -F'\t' 'END {printf "%s req/s, p50 %s ms, p99 %s ms, %s errors, %s upstream calls", $4, $5, $6, $7, $8}' "$OUT/results.tsv")"
+  set -- "$1" "$2" $line "$calls" "$((cpu_after - cpu_before))"
+  local cpu_us
+  cpu_us=$(awk -v t="${10}" -v n="$4" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", (n > 0) ? t * 1e6 / hz / n : 0}')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$4" "$5" "$6" "$7" "$8" "$9" "$cpu_us" >>"$OUT/results.tsv"
+  echo "  $(awk -F'\t' 'END {printf "%s req/s, p50 %s ms, p99 %s ms, %s errors, %s upstream calls, %s CPU us/op", $4, $5, $6, $7, $8, $9}' "$OUT/results.tsv")"
 }
 
 # Fails the run unless a response is the expected one (as JSON, key order aside).
@@ -292,9 +311,9 @@ if selected gateway || selected curve; then
   awk -v d="$WARMUP" '/^SECOND/ && $2 <= d {print $2 "\t" $3 "\t" $4}' "$OUT/gateway/curve.txt" >"$OUT/curve.tsv"
   check_both gateway "$BASE/graphql"
   if selected gateway; then
-    measure a gateway "$BASE/graphql" "$DATA/a.lua" gateway_calls
+    measure a gateway "$BASE/graphql" "$DATA/a.lua" gateway_calls "$GATEWAY_PID"
     warm "$BASE/graphql" "$DATA/b.lua"
-    measure b gateway "$BASE/graphql" "$DATA/b.lua" gateway_calls
+    measure b gateway "$BASE/graphql" "$DATA/b.lua" gateway_calls "$GATEWAY_PID"
   fi
   stop_gateway
 fi
@@ -307,9 +326,9 @@ if selected executed; then
   make_data "$OUT/executed"
   check_both executed "$BASE/graphql"
   warm "$BASE/graphql" "$DATA/a.lua"
-  measure a executed "$BASE/graphql" "$DATA/a.lua" gateway_calls
+  measure a executed "$BASE/graphql" "$DATA/a.lua" gateway_calls "$GATEWAY_PID"
   warm "$BASE/graphql" "$DATA/b.lua"
-  measure b executed "$BASE/graphql" "$DATA/b.lua" gateway_calls
+  measure b executed "$BASE/graphql" "$DATA/b.lua" gateway_calls "$GATEWAY_PID"
   selected apollo || stop_gateway
 fi
 
@@ -329,9 +348,9 @@ if selected apollo; then
   wait_for_answer "$PEER_URL" "$OTHER_PID" "$OUT/apollo.log" 60
   check_both apollo "$PEER_URL"
   warm "$PEER_URL" "$DATA/a.lua"
-  measure a apollo "$PEER_URL" "$DATA/a.lua" local_api_calls
+  measure a apollo "$PEER_URL" "$DATA/a.lua" local_api_calls "$OTHER_PID"
   warm "$PEER_URL" "$DATA/b.lua"
-  measure b apollo "$PEER_URL" "$DATA/b.lua" local_api_calls
+  measure b apollo "$PEER_URL" "$DATA/b.lua" local_api_calls "$OTHER_PID"
   stop_process "$OTHER_PID"
   OTHER_PID=""
   stop_gateway
@@ -359,11 +378,11 @@ if selected reference; then
   check_both reference "$REFERENCE_URL/graphql"
   check_response "reference /static" "$(graphql_post "$REFERENCE_URL/static" "$(body_a x)")" "$DATA/expected-a.json"
   warm "$REFERENCE_URL/graphql" "$DATA/a.lua"
-  measure a reference "$REFERENCE_URL/graphql" "$DATA/a.lua" no_calls
+  measure a reference "$REFERENCE_URL/graphql" "$DATA/a.lua" no_calls "$OTHER_PID"
   warm "$REFERENCE_URL/graphql" "$DATA/b.lua"
-  measure b reference "$REFERENCE_URL/graphql" "$DATA/b.lua" no_calls
+  measure b reference "$REFERENCE_URL/graphql" "$DATA/b.lua" no_calls "$OTHER_PID"
   warm "$REFERENCE_URL/static" "$DATA/a.lua"
-  measure a static "$REFERENCE_URL/static" "$DATA/a.lua" no_calls
+  measure a static "$REFERENCE_URL/static" "$DATA/a.lua" no_calls "$OTHER_PID"
   stop_process "$OTHER_PID"
   OTHER_PID=""
 fi
@@ -414,7 +433,7 @@ NGINX
   done
   check_response nginx "$(graphql_post "http://127.0.0.1:$NGINX_PORT/graphql" "$(body_a x)")" "$DATA/expected-a.json"
   warm "http://127.0.0.1:$NGINX_PORT/graphql" "$DATA/a.lua"
-  measure a nginx "http://127.0.0.1:$NGINX_PORT/graphql" "$DATA/a.lua" no_calls
+  measure a nginx "http://127.0.0.1:$NGINX_PORT/graphql" "$DATA/a.lua" no_calls "$OTHER_PID"
   stop_process "$OTHER_PID"
   OTHER_PID=""
 fi
@@ -430,7 +449,7 @@ label() {
     nginx) echo "nginx, same bytes" ;;
   esac
 }
-value() { # scenario, target, column (3 requests, 4 req/s, 5 p50, 6 p99, 7 errors, 8 calls)
+value() { # scenario, target, column (3 requests, 4 req/s, 5 p50, 6 p99, 7 errors, 8 calls, 9 CPU us/op)
   awk -F'\t' -v s="$1" -v t="$2" -v c="$3" '$1 == s && $2 == t {print $c}' "$OUT/results.tsv"
 }
 ratio() { # a b -> a / b, or -
@@ -457,13 +476,13 @@ report() {
       echo "(b) organizations(first: 10) { edges { cursor node { id name } } pageInfo { hasNextPage endCursor } }"
     fi
     echo
-    printf '| %-45s | %9s | %8s | %8s | %6s | %-22s |\n' Target "req/s" "p50 ms" "p99 ms" errors "upstream calls/op (n)"
-    printf '|%s|%s|%s|%s|%s|%s|\n' "-----------------------------------------------" "----------:" "---------:" "---------:" "-------:" "------------------------"
+    printf '| %-45s | %9s | %8s | %8s | %6s | %-22s | %10s |\n' Target "req/s" "p50 ms" "p99 ms" errors "upstream calls/op (n)" "CPU us/op"
+    printf '|%s|%s|%s|%s|%s|%s|%s|\n' "-----------------------------------------------" "----------:" "---------:" "---------:" "-------:" "------------------------" "-----------:"
     for target in gateway executed apollo reference static nginx; do
       [ -n "$(value "$scenario" "$target" 4)" ] || continue
-      printf '| %-45s | %9s | %8s | %8s | %6s | %-22s |\n' "$(label "$target")" "$(value "$scenario" "$target" 4)" \
+      printf '| %-45s | %9s | %8s | %8s | %6s | %-22s | %10s |\n' "$(label "$target")" "$(value "$scenario" "$target" 4)" \
         "$(value "$scenario" "$target" 5)" "$(value "$scenario" "$target" 6)" "$(value "$scenario" "$target" 7)" \
-        "$(per_operation "$scenario" "$target")"
+        "$(per_operation "$scenario" "$target")" "$(value "$scenario" "$target" 9)"
     done
     echo
     printf '| %-36s | %14s | %13s | %9s |\n' "req/s ratio" "÷ Apollo peer" "÷ reference" "÷ nginx"
@@ -558,7 +577,8 @@ jq -n \
     wrk: {threads: $threads, connections: $connections, warmup_seconds: $warmup, duration_seconds: $duration},
     results: [rows($results)[] | {scenario: .[0], target: .[1], requests: (.[2] | num), requests_per_second: (.[3] | num),
       p50_ms: (.[4] | num), p99_ms: (.[5] | num), errors: (.[6] | num), upstream_calls: (.[7] | num),
-      upstream_calls_per_operation: (if .[7] == "-" then null else ((.[7] | num) / (.[2] | num)) end)}],
+      upstream_calls_per_operation: (if .[7] == "-" then null else ((.[7] | num) / (.[2] | num)) end),
+      cpu_us_per_operation: (.[8] | num)}],
     starts: [rows($starts)[] | {first_answer_ms: (.[0] | num), idle_rss_mb: (.[1] | num)}],
     warmup_curve: {first_answer_ms: ($curve_first_answer | num), load_started_ms: (if $curve_first_answer == "" then null
         else ($curve_first_answer | tonumber) + ($seed_ms | tonumber) end),

@@ -1,6 +1,6 @@
 /**
- * How the gateway observes itself: which observations become spans, so that tracing costs
- * nothing on requests whose trace is not sampled.
+ * How the gateway observes itself: GraphQL operations but not each data fetcher (unless
+ * switched on), and in-process spans only on requests whose trace is sampled.
  */
 @NullMarked
 package com.organizationsgateway.observability;
