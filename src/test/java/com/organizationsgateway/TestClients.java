@@ -33,6 +33,18 @@ public final class TestClients {
 		return WebTestClient.bindToServer().responseTimeout(RESPONSE_TIMEOUT).baseUrl(baseUrl).build();
 	}
 
+	/** The gateway's Prometheus scrape, as text. */
+	public static String prometheus(WebTestClient client) {
+		return client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	/**
 	 * A GraphQL operation over SSE (POST {@code /graphql}, {@code Accept:
 	 * text/event-stream}) on the gateway at this loopback port: each {@code next} event's

@@ -35,14 +35,7 @@ class DataFetcherObservationsTest {
 			.expectStatus()
 			.isOk();
 
-		String scrape = client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String scrape = TestClients.prometheus(client);
 
 		assertThat(scrape).contains("graphql_request_seconds_count")
 			.containsPattern("graphql_datafetcher_seconds_count\\{[^}]*graphql_field_name=\"organizations\"");

@@ -46,14 +46,7 @@ class MetricsAndHealthTest {
 	void prometheusShowsTheWorkOsCircuitBreakerBulkheadAndRetries() {
 		graphQl("{ organizations(first: 1) { edges { node { id } } } }");
 
-		String scrape = this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String scrape = TestClients.prometheus(this.client);
 
 		assertThat(scrape)
 			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"workos\"[^}]*state=\"closed\"} 1.0")
@@ -74,14 +67,7 @@ class MetricsAndHealthTest {
 		graphQl("query One($id: ID) { organization(id: $id) { name } }", Map.of("id", id));
 		graphQl("{ organization(id: \"org_01HZZZZZZZZZZZZZZZZZZZZZZZ\") { name } }", Map.of());
 
-		String scrape = this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String scrape = TestClients.prometheus(this.client);
 
 		assertThat(scrape).contains("graphql_request_seconds_count", "graphql_persisted_queries_total{",
 				"http_server_requests_seconds_count");

@@ -70,14 +70,7 @@ final class GatewayCalls {
 
 	/** The value of a Prometheus sample with at least these labels, zero without one. */
 	double meter(String name, Map<String, String> labels) {
-		String scrape = this.client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String scrape = TestClients.prometheus(this.client);
 		Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)$").matcher(scrape);
 		while (sample.find()) {
 			String labelText = sample.group(1);
