@@ -35,14 +35,12 @@ public final class TestClients {
 
 	/** The gateway's Prometheus scrape, as text. */
 	public static String prometheus(WebTestClient client) {
-		return client.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return okBody(client.get().uri("/actuator/prometheus"));
+	}
+
+	/** Sends the request, expects a 200 and gives its body as text. */
+	public static String okBody(WebTestClient.RequestHeadersSpec<?> request) {
+		return request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 	}
 
 	/**

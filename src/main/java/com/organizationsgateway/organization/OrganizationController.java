@@ -44,10 +44,7 @@ class OrganizationController {
 	@QueryMapping
 	CompletableFuture<Organization> organization(@Argument @Nullable String id, @Argument @Nullable String externalId,
 			DataFetchingEnvironment environment) {
-		OrganizationKey key = OrganizationKey.of(id, externalId);
-		Organization cached = this.service.cached(key);
-		return (cached != null) ? CompletableFuture.completedFuture(cached)
-				: OrganizationLoads.organization(environment, key);
+		return OrganizationLoads.cachedOrLoaded(this.service, environment, OrganizationKey.of(id, externalId));
 	}
 
 	@QueryMapping

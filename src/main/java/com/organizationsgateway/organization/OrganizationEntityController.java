@@ -1,16 +1,15 @@
 package com.organizationsgateway.organization;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import graphql.GraphQLError;
 
 import com.organizationsgateway.federation.FederationConfiguration;
-
-import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -42,10 +41,7 @@ class OrganizationEntityController {
 	@EntityMapping
 	CompletableFuture<Organization> organization(@Argument @Nullable String id, @Argument @Nullable String externalId,
 			DataFetchingEnvironment environment) {
-		OrganizationKey key = OrganizationKey.of(id, externalId);
-		Organization cached = this.service.cached(key);
-		return (cached != null) ? CompletableFuture.completedFuture(cached)
-				: OrganizationLoads.organization(environment, key);
+		return OrganizationLoads.cachedOrLoaded(this.service, environment, OrganizationKey.of(id, externalId));
 	}
 
 	/**

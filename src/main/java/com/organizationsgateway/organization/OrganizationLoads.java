@@ -29,6 +29,16 @@ final class OrganizationLoads {
 		return Objects.requireNonNull(environment.getDataLoader(LOADER), "The organizations DataLoader is missing");
 	}
 
+	/**
+	 * One organization for the field {@code environment} resolves: from the cache when it
+	 * is there, else through the DataLoader, noted if stale.
+	 */
+	static CompletableFuture<Organization> cachedOrLoaded(OrganizationService service,
+			DataFetchingEnvironment environment, OrganizationKey key) {
+		Organization cached = service.cached(key);
+		return (cached != null) ? CompletableFuture.completedFuture(cached) : organization(environment, key);
+	}
+
 	/** One organization for the field {@code environment} resolves, noted if stale. */
 	static CompletableFuture<Organization> organization(DataFetchingEnvironment environment, OrganizationKey key) {
 		return loader(environment).load(key).thenApply((served) -> served.valueFor(environment));

@@ -1,13 +1,14 @@
 package com.organizationsgateway.security;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import com.organizationsgateway.graphql.errors.ErrorBodies;
+import com.organizationsgateway.graphql.errors.ErrorCode;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -22,12 +23,8 @@ final class GraphQlErrorBodies {
 	}
 
 	/** Only constant messages are written, so nothing needs JSON escaping. */
-	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String message) {
-		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(mediaType(exchange));
-		String body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}";
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
+		return ErrorBodies.write(exchange.getResponse(), status, mediaType(exchange), code, message);
 	}
 
 	private static MediaType mediaType(ServerWebExchange exchange) {

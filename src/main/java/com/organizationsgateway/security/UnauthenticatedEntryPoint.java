@@ -28,7 +28,7 @@ final class UnauthenticatedEntryPoint implements ServerAuthenticationEntryPoint 
 			.set(HttpHeaders.WWW_AUTHENTICATE, presented ? REALM + ", error=\"invalid_token\"" : REALM);
 		String message = presented ? "The credential is invalid or expired"
 				: "Authentication required: send Authorization: Bearer <token> or X-API-Key";
-		return GraphQlErrorBodies.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED.name(), message);
+		return GraphQlErrorBodies.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, message);
 	}
 
 }

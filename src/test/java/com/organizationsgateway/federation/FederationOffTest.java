@@ -27,16 +27,8 @@ class FederationOffTest {
 	void theFederationFieldsDoNotExist() {
 		String document = "{ _service { sdl } _entities(representations: []) { __typename } }";
 
-		String body = TestClients.toPort(this.port)
-			.post()
-			.uri("/graphql")
-			.bodyValue(Map.of("query", document))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String body = TestClients
+			.okBody(TestClients.toPort(this.port).post().uri("/graphql").bodyValue(Map.of("query", document)));
 
 		assertThat(body).contains("GRAPHQL_VALIDATION_FAILED")
 			.contains("Field '_service' in type 'Query' is undefined")
@@ -46,15 +38,7 @@ class FederationOffTest {
 
 	@Test
 	void thePrintedSchemaHasNoFederationDirectivesOrTypes() {
-		String schema = TestClients.toPort(this.port)
-			.get()
-			.uri("/graphql/schema")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String schema = TestClients.okBody(TestClients.toPort(this.port).get().uri("/graphql/schema"));
 
 		assertThat(schema).contains("type Organization implements Node")
 			.doesNotContain("@key")

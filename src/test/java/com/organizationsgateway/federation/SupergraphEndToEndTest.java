@@ -37,6 +37,8 @@ class SupergraphEndToEndTest {
 
 	private static final Path FEDERATION = Path.of("federation");
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final String SKIP = "federation.skip";
 
 	@LocalServerPort
@@ -47,25 +49,18 @@ class SupergraphEndToEndTest {
 		NodeTools.installIfNeeded(FEDERATION, "node_modules/@graphql-hive/gateway-runtime/package.json", SKIP);
 		String tag = "sg-" + UUID.randomUUID().toString().substring(0, 8);
 		String organizationId = createOrganization(tag);
-		String users = JsonMapper.builder()
-			.build()
+		String users = JSON
 			.writeValueAsString(List.of(Map.of("id", "u1", "name", "Ada", "organizationId", organizationId),
 					Map.of("id", "u2", "name", "Grace", "organizationId", "org_01ARZ3NDEKTSV4RRFFQ69G5FAV")));
 
 		Process supergraph = start(users);
 		try {
 			String url = awaitUrl(supergraph);
-			String body = TestClients.to(url)
+			String body = TestClients.okBody(TestClients.to(url)
 				.post()
-				.bodyValue(Map.of("query", "{ users { name organization { id name domains { domain } } } }"))
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody();
+				.bodyValue(Map.of("query", "{ users { name organization { id name domains { domain } } } }")));
 
-			Map<?, ?> response = JsonMapper.builder().build().readValue(body, Map.class);
+			Map<?, ?> response = JSON.readValue(body, Map.class);
 			assertThat(response.get("data")).as(body).isNotNull();
 			List<?> returned = (List<?>) ((Map<?, ?>) response.get("data")).get("users");
 			assertThat(returned).hasSize(2);
@@ -126,22 +121,14 @@ class SupergraphEndToEndTest {
 	}
 
 	private String createOrganization(String name) {
-		String body = TestClients.toPort(this.port)
+		String body = TestClients.okBody(TestClients.toPort(this.port)
 			.post()
 			.uri("/graphql")
 			.bodyValue(Map.of("query",
 					"mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }",
-					"variables",
-					Map.of("input",
-							Map.of("name", name, "domainData",
-									List.of(Map.of("domain", name + ".example.com", "state", "VERIFIED"))))))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return JsonMapper.builder().build().readTree(body).at("/data/createOrganization/organization/id").asString();
+					"variables", Map.of("input", Map.of("name", name, "domainData",
+							List.of(Map.of("domain", name + ".example.com", "state", "VERIFIED")))))));
+		return JSON.readTree(body).at("/data/createOrganization/organization/id").asString();
 	}
 
 }

@@ -3,6 +3,7 @@ package com.organizationsgateway.graphql.http;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
+import com.organizationsgateway.graphql.errors.ErrorBodies;
 import com.organizationsgateway.graphql.errors.ErrorCode;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -22,13 +23,12 @@ import org.springframework.web.server.ServerWebInputException;
  */
 class RefusalAwareHttpHandler extends GraphQlHttpHandler {
 
-	private static final String EMPTY_BODY = "{\"errors\":[{\"message\":\"The request body is empty or not a JSON "
-			+ "object with a query or a documentId\",\"extensions\":{\"code\":\"" + ErrorCode.BAD_REQUEST.name()
-			+ "\"}}]}";
+	private static final String EMPTY_BODY = ErrorBodies.json(ErrorCode.BAD_REQUEST,
+			"The request body is empty or not a JSON object with a query or a documentId");
 
-	private static final String SUBSCRIPTION_NEEDS_A_STREAM = "{\"errors\":[{\"message\":\"A subscription "
-			+ "answers with a stream: send it with Accept: text/event-stream, or over a WebSocket to this path\","
-			+ "\"extensions\":{\"code\":\"" + ErrorCode.BAD_REQUEST.name() + "\"}}]}";
+	private static final String SUBSCRIPTION_NEEDS_A_STREAM = ErrorBodies.json(ErrorCode.BAD_REQUEST,
+			"A subscription answers with a stream: send it with Accept: text/event-stream, or over a WebSocket to "
+					+ "this path");
 
 	RefusalAwareHttpHandler(WebGraphQlHandler graphQlHandler) {
 		super(graphQlHandler);

@@ -2,12 +2,12 @@ package com.organizationsgateway.graphql.http;
 
 import reactor.core.publisher.Mono;
 
+import com.organizationsgateway.graphql.errors.ErrorBodies;
 import com.organizationsgateway.graphql.errors.ErrorCode;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -21,18 +21,13 @@ import org.springframework.web.server.WebExceptionHandler;
 @Order(-3)
 class RequestTooLargeHandler implements WebExceptionHandler {
 
-	private static final byte[] BODY = ("{\"errors\":[{\"message\":\"The request body is too large\","
-			+ "\"extensions\":{\"code\":\"" + ErrorCode.LIMIT_EXCEEDED.name() + "\"}}]}")
-		.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
 		if (!(ex instanceof DataBufferLimitException) || exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
-		exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-		exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
-		return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(BODY)));
+		return ErrorBodies.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, ErrorCode.LIMIT_EXCEEDED,
+				"The request body is too large");
 	}
 
 }

@@ -3,6 +3,7 @@ package com.organizationsgateway.graphql.http;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.organizationsgateway.graphql.errors.ErrorBodies;
 import com.organizationsgateway.graphql.errors.ErrorCode;
 import com.organizationsgateway.web.DataBuffers;
 

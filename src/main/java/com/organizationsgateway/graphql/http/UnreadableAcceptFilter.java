@@ -4,6 +4,7 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import com.organizationsgateway.graphql.errors.ErrorBodies;
 import com.organizationsgateway.graphql.errors.ErrorCode;
 
 import org.springframework.core.Ordered;

@@ -1,18 +1,16 @@
 package com.organizationsgateway.graphql.limits;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.organizationsgateway.graphql.errors.ErrorBodies;
 import com.organizationsgateway.graphql.errors.ErrorCode;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ResponseStatusException;
@@ -45,13 +43,8 @@ final class RequestSizeFilter implements WebFilter {
 		long declared = exchange.getRequest().getHeaders().getContentLength();
 		if (declared > this.maxBytes) {
 			// The usual case, answered in GraphQL's shape without reading the body.
-			ServerHttpResponse response = exchange.getResponse();
-			response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-			byte[] body = ("{\"errors\":[{\"message\":\"The request body is larger than " + this.maxBytes
-					+ " bytes\",\"extensions\":{\"code\":\"" + ErrorCode.LIMIT_EXCEEDED.name() + "\"}}]}")
-				.getBytes(StandardCharsets.UTF_8);
-			return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+			return ErrorBodies.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, ErrorCode.LIMIT_EXCEEDED,
+					"The request body is larger than " + this.maxBytes + " bytes");
 		}
 		return chain.filter(exchange.mutate().request(new Limited(exchange.getRequest(), this.maxBytes)).build());
 	}
