@@ -53,8 +53,9 @@ THREADS="${BENCH_THREADS:-2}"
 # wrk leaves a request that takes longer than its timeout out of the latencies (and counts it as
 # an error), so the timeout is long: a slow answer shows in the p99.
 TIMEOUT=10s
-# Frames JFR keeps of each sampled stack with --profile (its default, 64, cuts Reactor's stacks).
-STACK_DEPTH=256
+# Frames JFR keeps of each sampled stack with --profile: the executed path's Reactor stacks reach
+# 500 frames (JFR's default, 64, and the 256 kept before cut them).
+STACK_DEPTH=1024
 STARTS="${BENCH_STARTS:-3}"
 PORT="${BENCH_PORT:-18180}"
 PEER_PORT="${BENCH_PEER_PORT:-18181}"
