@@ -1,6 +1,7 @@
 /**
  * What the gateway serves to browsers (the offline GraphiQL page and the security headers
- * that every response carries), and reading request bodies whole.
+ * that every response carries), reading request bodies whole, and the JSON mapper that
+ * writes every response.
  */
 @NullMarked
 package com.organizationsgateway.web;
