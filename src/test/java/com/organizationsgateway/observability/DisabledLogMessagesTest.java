@@ -2,6 +2,7 @@ package com.organizationsgateway.observability;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -26,6 +27,8 @@ class DisabledLogMessagesTest {
 
 	@Test
 	void aDisabledDebugOrTraceMessageIsNeverRendered() {
+		// As the gateway runs: INFO, whatever Logback was configured with in this JVM.
+		((Logger) LoggerFactory.getLogger(LOGGER)).setLevel(Level.INFO);
 		AtomicInteger renders = new AtomicInteger();
 		Log log = LogFactory.getLog(LOGGER);
 		assertThat(log.isDebugEnabled()).isFalse();
