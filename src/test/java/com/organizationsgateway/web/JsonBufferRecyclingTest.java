@@ -15,6 +15,7 @@ import org.springframework.core.codec.Encoder;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.EncoderHttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 
@@ -62,8 +63,7 @@ class JsonBufferRecyclingTest {
 	void theMapperKeepsBootsCustomizations() {
 		// Boot's customizer registers the context's Jackson modules, the Problem Detail
 		// mixin among them.
-		assertThat(this.jsonMapper.writeValueAsString(org.springframework.http.ProblemDetail.forStatus(404)))
-			.contains("\"status\":404")
+		assertThat(this.jsonMapper.writeValueAsString(ProblemDetail.forStatus(404))).contains("\"status\":404")
 			.doesNotContain("\"properties\"");
 	}
 
