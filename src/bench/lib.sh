@@ -4,8 +4,10 @@
 # The JVM options of the production command: Serial GC and a heap that starts small (the live set
 # is ~20 MB plus caches; on 2 cores G1's threads and larger heap cost RSS without helping latency),
 # and native memory that the JIT compilers freed at start given back to the OS every 2 s (glibc
-# keeps it otherwise: ~35 MB of idle RSS).
-PRODUCTION_JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx256m -XX:TrimNativeHeapInterval=2000"
+# keeps it otherwise: ~35 MB of idle RSS), and two C2 compiler threads where the JVM gives two cores
+# one (from four cores it picks three or more itself): warm-up waits on C2, and with one thread it
+# took 36 s of load to reach 80 % of the peak instead of 10 to 14 (docs/performance.md#warm-up).
+PRODUCTION_JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx256m -XX:TrimNativeHeapInterval=2000 -XX:CICompilerCount=3"
 
 # The packaged gateway (not the plain jar), or nothing.
 gateway_jar() {

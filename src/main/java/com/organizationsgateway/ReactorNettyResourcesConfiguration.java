@@ -2,6 +2,9 @@ package com.organizationsgateway;
 
 import java.time.Duration;
 
+import reactor.netty.ReactorNetty;
+import reactor.netty.resources.LoopResources;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -12,6 +15,12 @@ import org.springframework.http.client.ReactorResourceFactory;
  * a context then releases only what it owns, so one process can run several gateways (as
  * the tests do) without one's shutdown stopping another's server.
  * <p>
+ * One event loop per core, where Reactor Netty would start at least four: nothing on the
+ * gateway's loops blocks, so more loops than cores add no throughput, and on two cores
+ * the two extra loops took CPU from the JIT's compiler threads while the gateway warms
+ * up, which then took twice as long (docs/performance.md#warm-up). Reactor Netty's own
+ * {@code -Dreactor.netty.ioWorkerCount} still decides when it is set.
+ * <p>
  * The event loops stop after a short quiet period instead of Netty's 2 s: by then the
  * graceful shutdown ({@code server.shutdown}) has already let every request finish, so
  * waiting longer only delays the process's exit (and the test JVM's, once per context).
@@ -19,12 +28,21 @@ import org.springframework.http.client.ReactorResourceFactory;
 @Configuration(proxyBeanMethods = false)
 class ReactorNettyResourcesConfiguration {
 
+	static final String LOOP_PREFIX = "webflux-http";
+
 	@Bean
 	ReactorResourceFactory reactorResourceFactory() {
 		ReactorResourceFactory factory = new ReactorResourceFactory();
 		factory.setUseGlobalResources(false);
+		int eventLoops = eventLoops(System.getProperty(ReactorNetty.IO_WORKER_COUNT),
+				Runtime.getRuntime().availableProcessors());
+		factory.setLoopResourcesSupplier(() -> LoopResources.create(LOOP_PREFIX, eventLoops, true));
 		factory.setShutdownQuietPeriod(Duration.ofMillis(100));
 		return factory;
+	}
+
+	static int eventLoops(String configured, int cores) {
+		return (configured != null) ? Integer.parseInt(configured.trim()) : cores;
 	}
 
 }
