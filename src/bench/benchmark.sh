@@ -370,8 +370,10 @@ fi
 if selected reference; then
   echo "reference: Spring for GraphQL from a HashMap, and POST /static"
   REFERENCE_URL="http://127.0.0.1:$REFERENCE_PORT"
+  # One event loop per core, as the gateway has (Reactor Netty's own default is at least four).
   # shellcheck disable=SC2086
-  "$JAVA" $JAVA_OPTS $(runtime_options "$JAVA") -jar "$REFERENCE_JAR" --server.port="$REFERENCE_PORT" \
+  "$JAVA" $JAVA_OPTS $(runtime_options "$JAVA") -Dreactor.netty.ioWorkerCount="$(nproc)" \
+    -jar "$REFERENCE_JAR" --server.port="$REFERENCE_PORT" \
     --reference.organizations="$DATA/organizations.json" --reference.static-response="$DATA/expected-a.json" \
     >"$OUT/reference.log" 2>&1 &
   OTHER_PID=$!
