@@ -17,9 +17,10 @@ import org.springframework.http.client.ReactorResourceFactory;
  * <p>
  * One event loop per core, where Reactor Netty would start at least four: nothing on the
  * gateway's loops blocks, so more loops than cores add no throughput, and on two cores
- * the two extra loops took CPU from the JIT's compiler threads while the gateway warms
- * up, which then took twice as long (docs/performance.md#warm-up). Reactor Netty's own
- * {@code -Dreactor.netty.ioWorkerCount} still decides when it is set.
+ * the two extra loops took CPU from the JIT's compiler threads while the gateway warmed
+ * up (80 % of the peak after 36 s of load instead of 20 to 24;
+ * docs/performance.md#warm-up). Reactor Netty's own {@code -Dreactor.netty.ioWorkerCount}
+ * still decides when it is set.
  * <p>
  * The event loops stop after a short quiet period instead of Netty's 2 s: by then the
  * graceful shutdown ({@code server.shutdown}) has already let every request finish, so
@@ -28,7 +29,7 @@ import org.springframework.http.client.ReactorResourceFactory;
 @Configuration(proxyBeanMethods = false)
 class ReactorNettyResourcesConfiguration {
 
-	static final String LOOP_PREFIX = "webflux-http";
+	private static final String LOOP_PREFIX = "webflux-http";
 
 	@Bean
 	ReactorResourceFactory reactorResourceFactory() {
@@ -42,7 +43,20 @@ class ReactorNettyResourcesConfiguration {
 	}
 
 	static int eventLoops(String configured, int cores) {
-		return (configured != null) ? Integer.parseInt(configured.trim()) : cores;
+		if (configured == null) {
+			return cores;
+		}
+		try {
+			int loops = Integer.parseInt(configured.trim());
+			if (loops > 0) {
+				return loops;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Reported below, as a value below one is.
+		}
+		throw new IllegalStateException(
+				ReactorNetty.IO_WORKER_COUNT + " must be a whole number of 1 or more, not '" + configured + "'");
 	}
 
 }

@@ -7,11 +7,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.client.ReactorResourceFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * One event loop per core. Reactor Netty's default is at least four, and on a two-core
- * machine the two extra loops halved the CPU the JIT's compiler threads got while the
- * gateway warmed up under load.
+ * machine the two extra loops took CPU from the JIT's compiler threads while the gateway
+ * warmed up under load.
  */
 class ReactorNettyEventLoopsTest {
 
@@ -37,6 +38,14 @@ class ReactorNettyEventLoopsTest {
 	@Test
 	void reactorNettysOwnSettingStillDecidesWhenItIsSet() {
 		assertThat(ReactorNettyResourcesConfiguration.eventLoops(" 6 ", 2)).isEqualTo(6);
+	}
+
+	@Test
+	void aSettingThatIsNotACountStopsTheStartWithItsName() {
+		for (String wrong : new String[] { "0", "-1", "two", "" }) {
+			assertThatIllegalStateException().isThrownBy(() -> ReactorNettyResourcesConfiguration.eventLoops(wrong, 2))
+				.withMessage("reactor.netty.ioWorkerCount must be a whole number of 1 or more, not '" + wrong + "'");
+		}
 	}
 
 }
