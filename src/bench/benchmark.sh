@@ -15,7 +15,8 @@
 #   (a) organization(id) over 100 organizations round robin;
 #   (b) organizations(first: 10).
 # The gateway's first start is also the warm-up curve: (a)'s load begins as soon as it answered and
-# its 100 organizations exist, and responses are counted for each second of the warm-up.
+# its 100 organizations exist, and responses are counted for each second of the warm-up, with the
+# gateway's CPU per thread group (JIT compilers, event loops, the rest) in the same seconds.
 #
 # Usage: src/bench/benchmark.sh [--profile]
 #   --profile   start the gateways with a JFR recording (settings=profile) and print the hottest
@@ -29,7 +30,8 @@
 #   JAVA [a JDK 25 under /usr/lib/jvm, else java], BENCH_JAVA_OPTS [PRODUCTION_JAVA_OPTS in lib.sh],
 #   BENCH_AOT [true; false runs the plain jar], BENCH_GATEWAY_ARGS [none; more --name=value for
 #   both gateways], BENCH_PEER_WORKERS [one per core].
-# Writes target/bench/: results.json (every number), logs, the generated wrk and nginx files.
+# Writes target/bench/: results.json (every number), curve.tsv and curve-threads.tsv (the warm-up's
+# seconds), logs, the generated wrk and nginx files.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/lib.sh
@@ -174,6 +176,36 @@ warm() { # url, script
 }
 
 # CPU time, in clock ticks, that a process and its descendants (the peer's workers) have used.
+# Each thread's CPU ticks: "tid group ticks", the group being C1 or C2 (the JIT's compiler threads),
+# loops (the server's event loops) or other.
+thread_ticks() { # pid
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{
+    name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
+    split(substr($0, index($0, ")") + 2), f, " ")
+    group = (name ~ /^C2 /) ? "C2" : (name ~ /^C1 /) ? "C1" : (name ~ /^webflux-http/) ? "loops" : "other"
+    print $1, group, f[12] + f[13]}'
+}
+
+# Where the process's CPU went, about every second: "second C1 C2 loops other", in % of one core.
+# Per thread, since the JVM starts and ends compiler threads as its queues grow and shrink.
+sample_threads() { # pid, seconds
+  local hz previous current
+  hz=$(getconf CLK_TCK)
+  previous=$(mktemp)
+  current=$(mktemp)
+  thread_ticks "$1" >"$previous"
+  for second in $(seq 1 "$2"); do
+    sleep 1
+    kill -0 "$1" 2>/dev/null || break
+    thread_ticks "$1" >"$current"
+    awk -v s="$second" -v hz="$hz" 'NR == FNR {p[$1] = $3; next} {d[$2] += $3 - p[$1]}
+      END {printf "%d\t%.0f\t%.0f\t%.0f\t%.0f\n", s, 100 * d["C1"] / hz, 100 * d["C2"] / hz, 100 * d["loops"] / hz, 100 * d["other"] / hz}' \
+      "$previous" "$current"
+    mv "$current" "$previous"
+  done
+  rm -f "$previous" "$current"
+}
+
 cpu_ticks() { # pid
   local pid ticks=0 pids=("$1") all=()
   while [ "${#pids[@]}" -gt 0 ]; do
@@ -308,7 +340,10 @@ if selected gateway || selected curve; then
   make_data "$OUT/gateway"
   SEED_MS=$((($(date +%s%N) - seeded_at) / 1000000))
   echo "  first answer after $CURVE_FIRST_ANSWER_MS ms; $ORGANIZATIONS organizations seeded in $SEED_MS ms"
+  sample_threads "$GATEWAY_PID" "$WARMUP" >"$OUT/curve-threads.tsv" &
+  SAMPLER_PID=$!
   wrk -t"$THREADS" -c"$CONNECTIONS" --timeout "$TIMEOUT" -d"${WARMUP}s" -s "$OUT/gateway/curve.lua" "$BASE/graphql" >"$OUT/gateway/curve.txt"
+  wait "$SAMPLER_PID"
   awk -v d="$WARMUP" '/^SECOND/ && $2 <= d {print $2 "\t" $3 "\t" $4}' "$OUT/gateway/curve.txt" >"$OUT/curve.tsv"
   check_both gateway "$BASE/graphql"
   if selected gateway; then
@@ -510,6 +545,12 @@ report() {
         printf "%.0f %s %d", peak, t, e}' "$OUT/curve.tsv")
     read -r PEAK T80 CURVE_ERRORS <<<"$CURVE_LINE"
     echo "Peak (best average over 5 consecutive seconds): $PEAK req/s; first second at >= 80% of it: $T80; errors during the curve: $CURVE_ERRORS"
+    if [ -s "$OUT/curve-threads.tsv" ]; then
+      echo "The gateway's CPU in the same seconds, % of one core, mean of each 10 s: JIT compilers C1 / C2, event loops, other threads"
+      awk -F'\t' '{b = int(($1 - 1) / 10); n[b]++; c1[b] += $2; c2[b] += $3; l[b] += $4; o[b] += $5}
+        END {for (i = 0; i in n; i++) printf "  s%2d-%2d: C1 %3.0f  C2 %3.0f  loops %3.0f  other %3.0f\n", 10 * i + 1, 10 * i + n[i],
+          c1[i] / n[i], c2[i] / n[i], l[i] / n[i], o[i] / n[i]}' "$OUT/curve-threads.tsv"
+    fi
   fi
 
   if [ -s "$OUT/starts.tsv" ]; then
