@@ -175,7 +175,6 @@ warm() { # url, script
   wrk -t"$THREADS" -c"$CONNECTIONS" --timeout "$TIMEOUT" -d"${WARMUP}s" -s "$2" "$1" >/dev/null
 }
 
-# CPU time, in clock ticks, that a process and its descendants (the peer's workers) have used.
 # Each thread's CPU ticks: "tid group ticks", the group being C1 or C2 (the JIT's compiler threads),
 # loops (the server's event loops) or other.
 thread_ticks() { # pid
@@ -206,6 +205,7 @@ sample_threads() { # pid, seconds
   rm -f "$previous" "$current"
 }
 
+# CPU time, in clock ticks, that a process and its descendants (the peer's workers) have used.
 cpu_ticks() { # pid
   local pid ticks=0 pids=("$1") all=()
   while [ "${#pids[@]}" -gt 0 ]; do
