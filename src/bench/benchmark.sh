@@ -9,6 +9,9 @@
 #              upstream: the local Organizations API of the gateway started last;
 #   reference  Spring for GraphQL answering from a HashMap (src/bench/reference), the ceiling of
 #              the gateway's stack, and its POST /static with fixed bytes (no GraphQL);
+#   stack      the same reference built with -Pstack: plus the stack features the gateway keeps
+#              (actuator and Prometheus meters, tracing sampled at 10 %, a Spring Security chain
+#              that lets everyone in), none of the gateway's own: their floor under any gateway;
 #   nginx      Debian's nginx answering (a)'s response bytes: the machine's ceiling;
 #   curve      only the gateway's cold start and warm-up curve (part of "gateway" otherwise).
 # Scenarios, POST /graphql with wrk (own process, loopback), each warmed before it is measured:
@@ -23,7 +26,7 @@
 #               frames and packages of each measured window (without the AOT cache, which does
 #               not run with JFR; the timed starts keep it)
 # Environment (defaults in brackets):
-#   BENCH_TARGETS ["gateway executed apollo reference nginx"], BENCH_WARMUP [60] and
+#   BENCH_TARGETS ["gateway executed apollo reference stack nginx"], BENCH_WARMUP [60] and
 #   BENCH_DURATION [15] seconds, BENCH_CONNECTIONS [32], BENCH_THREADS [2],
 #   BENCH_STARTS [3] timed starts before the run (0: none), BENCH_PORT [18180] (gateway),
 #   BENCH_PEER_PORT [18181], BENCH_REFERENCE_PORT [18182], BENCH_NGINX_PORT [18183],
@@ -45,7 +48,7 @@ for arg in "$@"; do
   esac
 done
 
-TARGETS=" ${BENCH_TARGETS:-gateway executed apollo reference nginx} "
+TARGETS=" ${BENCH_TARGETS:-gateway executed apollo reference stack nginx} "
 WARMUP="${BENCH_WARMUP:-60}"
 WARMUP="${WARMUP%s}"
 DURATION="${BENCH_DURATION:-15}"
@@ -127,6 +130,12 @@ if selected reference && { [ ! -f "$REFERENCE_JAR" ] ||
     [ -n "$(find src/bench/reference src/bench/schema.graphqls -newer "$REFERENCE_JAR" -print -quit)" ]; }; then
   echo "Packaging the reference app (src/bench/reference)..."
   mvn -q -B -ntp -f src/bench/reference/pom.xml -DskipTests package
+fi
+STACK_JAR="$OUT/reference-stack/benchmark-reference-stack.jar"
+if selected stack && { [ ! -f "$STACK_JAR" ] ||
+    [ -n "$(find src/bench/reference src/bench/schema.graphqls -newer "$STACK_JAR" -print -quit)" ]; }; then
+  echo "Packaging the reference app with the stack's features (src/bench/reference, -Pstack)..."
+  mvn -q -B -ntp -f src/bench/reference/pom.xml -Pstack -DskipTests package
 fi
 PEER_DIR=src/bench/apollo-peer
 if selected apollo && { [ ! -f "$PEER_DIR/node_modules/.package-lock.json" ] ||
@@ -393,7 +402,7 @@ if selected apollo; then
 fi
 
 # A data set for the targets without an upstream, if no gateway made one.
-if [ -z "$DATA" ] && { selected reference || selected nginx; }; then
+if [ -z "$DATA" ] && { selected reference || selected stack || selected nginx; }; then
   mkdir -p "$OUT/upstream"
   echo "upstream: a gateway to make the data set"
   start_gateway upstream "$OUT/upstream/gateway.log"
@@ -401,28 +410,39 @@ if [ -z "$DATA" ] && { selected reference || selected nginx; }; then
   stop_gateway
 fi
 
-# --- the reference app: the same stack with nothing but a HashMap --------------------------------
-if selected reference; then
-  echo "reference: Spring for GraphQL from a HashMap, and POST /static"
-  REFERENCE_URL="http://127.0.0.1:$REFERENCE_PORT"
+# --- the reference app: the same stack with nothing but a HashMap, then with the stack's features ---
+# Starts a build of the reference app, checks its answers and measures both scenarios, and with
+# "static" its POST /static too.
+measure_reference() { # target, jar, [static]
+  local url="http://127.0.0.1:$REFERENCE_PORT"
   # One event loop per core, as the gateway has (Reactor Netty's own default is at least four).
   # shellcheck disable=SC2086
   "$JAVA" $JAVA_OPTS $(runtime_options "$JAVA") -Dreactor.netty.ioWorkerCount="$(nproc)" \
-    -jar "$REFERENCE_JAR" --server.port="$REFERENCE_PORT" \
+    -jar "$2" --server.port="$REFERENCE_PORT" \
     --reference.organizations="$DATA/organizations.json" --reference.static-response="$DATA/expected-a.json" \
-    >"$OUT/reference.log" 2>&1 &
+    >"$OUT/$1.log" 2>&1 &
   OTHER_PID=$!
-  wait_for_answer "$REFERENCE_URL/graphql" "$OTHER_PID" "$OUT/reference.log" 300
-  check_both reference "$REFERENCE_URL/graphql"
-  check_response "reference /static" "$(graphql_post "$REFERENCE_URL/static" "$(body_a x)")" "$DATA/expected-a.json"
-  warm "$REFERENCE_URL/graphql" "$DATA/a.lua"
-  measure a reference "$REFERENCE_URL/graphql" "$DATA/a.lua" no_calls "$OTHER_PID"
-  warm "$REFERENCE_URL/graphql" "$DATA/b.lua"
-  measure b reference "$REFERENCE_URL/graphql" "$DATA/b.lua" no_calls "$OTHER_PID"
-  warm "$REFERENCE_URL/static" "$DATA/a.lua"
-  measure a static "$REFERENCE_URL/static" "$DATA/a.lua" no_calls "$OTHER_PID"
+  wait_for_answer "$url/graphql" "$OTHER_PID" "$OUT/$1.log" 300
+  check_both "$1" "$url/graphql"
+  warm "$url/graphql" "$DATA/a.lua"
+  measure a "$1" "$url/graphql" "$DATA/a.lua" no_calls "$OTHER_PID"
+  warm "$url/graphql" "$DATA/b.lua"
+  measure b "$1" "$url/graphql" "$DATA/b.lua" no_calls "$OTHER_PID"
+  if [ "${3:-}" = static ]; then
+    check_response "$1 /static" "$(graphql_post "$url/static" "$(body_a x)")" "$DATA/expected-a.json"
+    warm "$url/static" "$DATA/a.lua"
+    measure a static "$url/static" "$DATA/a.lua" no_calls "$OTHER_PID"
+  fi
   stop_process "$OTHER_PID"
   OTHER_PID=""
+}
+if selected reference; then
+  echo "reference: Spring for GraphQL from a HashMap, and POST /static"
+  measure_reference reference "$REFERENCE_JAR" static
+fi
+if selected stack; then
+  echo "stack: the reference with actuator, Prometheus meters, tracing at 10 % and an open Spring Security chain"
+  measure_reference stack "$STACK_JAR"
 fi
 
 # --- nginx: the same bytes as (a)'s answer ------------------------------------------------------
@@ -483,6 +503,7 @@ label() {
     executed) echo "gateway, response cache off" ;;
     apollo) echo "Apollo Server 5 + RESTDataSource (Node)" ;;
     reference) echo "Spring for GraphQL reference (HashMap)" ;;
+    stack) echo "reference + security, meters, tracing" ;;
     static) echo "reference POST /static (WebFlux, no GraphQL)" ;;
     nginx) echo "nginx, same bytes" ;;
   esac
@@ -516,20 +537,21 @@ report() {
     echo
     printf '| %-45s | %9s | %8s | %8s | %6s | %-22s | %10s |\n' Target "req/s" "p50 ms" "p99 ms" errors "upstream calls/op (n)" "CPU us/op"
     printf '|%s|%s|%s|%s|%s|%s|%s|\n' "-----------------------------------------------" "----------:" "---------:" "---------:" "-------:" "------------------------" "-----------:"
-    for target in gateway executed apollo reference static nginx; do
+    for target in gateway executed apollo reference stack static nginx; do
       [ -n "$(value "$scenario" "$target" 4)" ] || continue
       printf '| %-45s | %9s | %8s | %8s | %6s | %-22s | %10s |\n' "$(label "$target")" "$(value "$scenario" "$target" 4)" \
         "$(value "$scenario" "$target" 5)" "$(value "$scenario" "$target" 6)" "$(value "$scenario" "$target" 7)" \
         "$(per_operation "$scenario" "$target")" "$(value "$scenario" "$target" 9)"
     done
     echo
-    printf '| %-36s | %14s | %13s | %9s |\n' "req/s ratio" "÷ Apollo peer" "÷ reference" "÷ nginx"
-    printf '|%s|%s|%s|%s|\n' "--------------------------------------" "---------------:" "--------------:" "----------:"
-    for target in gateway executed; do
+    printf '| %-36s | %14s | %13s | %11s | %9s |\n' "req/s ratio" "÷ Apollo peer" "÷ reference" "÷ stack" "÷ nginx"
+    printf '|%s|%s|%s|%s|%s|\n' "--------------------------------------" "---------------:" "--------------:" "------------:" "----------:"
+    for target in gateway executed stack; do
       [ -n "$(value "$scenario" "$target" 4)" ] || continue
-      printf '| %-36s | %14s | %13s | %9s |\n' "$(label "$target")" \
+      printf '| %-36s | %14s | %13s | %11s | %9s |\n' "$(label "$target")" \
         "$(ratio "$(value "$scenario" "$target" 4)" "$(value "$scenario" apollo 4)")" \
         "$(ratio "$(value "$scenario" "$target" 4)" "$(value "$scenario" reference 4)")" \
+        "$(ratio "$(value "$scenario" "$target" 4)" "$(value "$scenario" stack 4)")" \
         "$(ratio "$(value "$scenario" "$target" 4)" "$(value "$scenario" nginx 4)")"
     done
   done

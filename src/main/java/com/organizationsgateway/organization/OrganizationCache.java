@@ -69,10 +69,18 @@ final class OrganizationCache {
 	Mono<WorkOsOrganizationList> getPage(ListOrganizationsRequest request,
 			Function<ListOrganizationsRequest, Mono<WorkOsOrganizationList>> loader) {
 		return Mono.defer(() -> {
-			WorkOsOrganizationList cached = this.pages.fresh(page(request));
+			WorkOsOrganizationList cached = freshPage(request);
 			return (cached != null) ? Mono.just(cached) : this.pages.load(request, this.epoch,
 					() -> loader.apply(request), (page) -> publish(request, page));
 		});
+	}
+
+	/**
+	 * The page for this request if it is fresh here, else null: as {@link #fresh}, for
+	 * lists.
+	 */
+	@Nullable WorkOsOrganizationList freshPage(ListOrganizationsRequest request) {
+		return this.pages.fresh(page(request));
 	}
 
 	/**

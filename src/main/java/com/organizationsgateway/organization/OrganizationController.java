@@ -22,8 +22,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The organizations part of the schema; each handler delegates in one line. Lookups of
- * single organizations that the cache cannot answer go through a DataLoader, so repeated
- * ids within one operation cost one load.
+ * organizations and pages that the cache cannot answer go through DataLoaders, so
+ * repeated ids or pages within one operation cost one load.
  */
 @Controller
 class OrganizationController {
@@ -39,6 +39,8 @@ class OrganizationController {
 		// DataLoader unwraps them.
 		registry.<OrganizationKey, Try<Served<Organization>>>forName(OrganizationLoads.LOADER)
 			.registerMappedBatchLoader((keys, environment) -> service.organizations(keys));
+		registry.<PageQuery, Try<Served<Connection<Organization>>>>forName(OrganizationLoads.PAGES)
+			.registerMappedBatchLoader((queries, environment) -> service.pages(queries));
 	}
 
 	@QueryMapping
@@ -48,12 +50,12 @@ class OrganizationController {
 	}
 
 	@QueryMapping
-	Mono<Connection<Organization>> organizations(@Argument @Nullable List<String> domains,
+	CompletableFuture<Connection<Organization>> organizations(@Argument @Nullable List<String> domains,
 			@Argument @Nullable String search, @Argument @Nullable Integer first, @Argument @Nullable String after,
 			@Argument @Nullable Integer last, @Argument @Nullable String before, @Argument @Nullable SortOrder order,
 			DataFetchingEnvironment environment) {
-		return this.service.organizations(PageQuery.of(domains, search, first, after, last, before, order))
-			.map((served) -> served.valueFor(environment));
+		return OrganizationLoads.cachedOrLoaded(this.service, environment,
+				PageQuery.of(domains, search, first, after, last, before, order));
 	}
 
 	@QueryMapping

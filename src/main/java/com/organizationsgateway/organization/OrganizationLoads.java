@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import graphql.execution.ResultPath;
+import graphql.relay.Connection;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
@@ -15,12 +16,15 @@ import com.organizationsgateway.graphql.Served;
 import com.organizationsgateway.workos.WorkOsException;
 
 /**
- * Lookups through the per-operation DataLoader for the {@code Node} fields, where an id
- * that is not an organization's is simply absent: null, no error, no upstream call.
+ * Lookups through the per-operation DataLoaders: organizations by key, where for the
+ * {@code Node} fields an id that is not an organization's is simply absent (null, no
+ * error, no upstream call), and pages of the list.
  */
 final class OrganizationLoads {
 
 	static final String LOADER = "organizations";
+
+	static final String PAGES = "organizationPages";
 
 	private OrganizationLoads() {
 	}
@@ -37,6 +41,23 @@ final class OrganizationLoads {
 			DataFetchingEnvironment environment, OrganizationKey key) {
 		Organization cached = service.cached(key);
 		return (cached != null) ? CompletableFuture.completedFuture(cached) : organization(environment, key);
+	}
+
+	/**
+	 * A page for the field {@code environment} resolves: from the cache when it is there,
+	 * else through the pages DataLoader, noted if stale. Either way a future, which
+	 * Spring for GraphQL hands to graphql-java as it is; a {@code Mono} would cost a
+	 * context snapshot and a subscription on every read.
+	 */
+	static CompletableFuture<Connection<Organization>> cachedOrLoaded(OrganizationService service,
+			DataFetchingEnvironment environment, PageQuery query) {
+		Connection<Organization> cached = service.cachedPage(query);
+		if (cached != null) {
+			return CompletableFuture.completedFuture(cached);
+		}
+		DataLoader<PageQuery, Served<Connection<Organization>>> pages = Objects
+			.requireNonNull(environment.getDataLoader(PAGES), "The organization pages DataLoader is missing");
+		return pages.load(query).thenApply((served) -> served.valueFor(environment));
 	}
 
 	/** One organization for the field {@code environment} resolves, noted if stale. */

@@ -24,6 +24,7 @@ import com.organizationsgateway.workos.FieldUpdate;
 import com.organizationsgateway.workos.UpdateOrganizationRequest;
 import com.organizationsgateway.workos.WorkOsClient;
 import com.organizationsgateway.workos.WorkOsOrganization;
+import com.organizationsgateway.workos.WorkOsOrganizationList;
 
 import org.springframework.graphql.data.ArgumentValue;
 
@@ -72,11 +73,7 @@ class OrganizationService {
 	 * the cache on its own; a failure affects only its key.
 	 */
 	Mono<Map<OrganizationKey, Try<Served<Organization>>>> organizations(Set<OrganizationKey> keys) {
-		return Flux.fromIterable(keys)
-			.flatMap((key) -> organization(key).map(Try::succeeded)
-				.onErrorResume((ex) -> Mono.just(Try.failed(ex)))
-				.map((result) -> Map.entry(key, result)))
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		return eachOnItsOwn(keys, this::organization);
 	}
 
 	/** A page of organizations as a Relay connection; stale-if-error as for one. */
@@ -84,6 +81,30 @@ class OrganizationService {
 		return withStaleIfError(this.cache.getPage(query.request(), this.client::listOrganizations),
 				() -> this.cache.stalePage(query.request()))
 			.map((served) -> mapServed(served, query::toConnection));
+	}
+
+	/**
+	 * The page when the cache holds it fresh, else null: as {@link #cached}, for lists.
+	 */
+	@Nullable Connection<Organization> cachedPage(PageQuery query) {
+		WorkOsOrganizationList page = this.cache.freshPage(query.request());
+		return (page != null) ? query.toConnection(page) : null;
+	}
+
+	/**
+	 * The pages DataLoader's batch: each query on its own, a failure affecting only it.
+	 */
+	Mono<Map<PageQuery, Try<Served<Connection<Organization>>>>> pages(Set<PageQuery> queries) {
+		return eachOnItsOwn(queries, this::organizations);
+	}
+
+	private static <K, V> Mono<Map<K, Try<V>>> eachOnItsOwn(Set<K> keys, Function<K, Mono<V>> load) {
+		return Flux.fromIterable(keys)
+			.flatMap((key) -> load.apply(key)
+				.map(Try::succeeded)
+				.onErrorResume((ex) -> Mono.just(Try.failed(ex)))
+				.map((result) -> Map.entry(key, result)))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	private static <T> Mono<Served<T>> withStaleIfError(Mono<T> fresh, Supplier<EntryStore.@Nullable Stale<T>> stale) {

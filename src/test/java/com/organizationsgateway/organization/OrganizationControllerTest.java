@@ -347,6 +347,28 @@ class OrganizationControllerTest {
 	}
 
 	@Test
+	void aliasesOfOnePageCostOneUpstreamCallAndAnotherPageItsOwn() {
+		String newest = TestOrganizations.newId();
+		String oldest = TestOrganizations.newId();
+		ListOrganizationsRequest newestFirst = new ListOrganizationsRequest(null, null, 1, ListOrder.DESC, null, null);
+		ListOrganizationsRequest oldestFirst = new ListOrganizationsRequest(null, null, 1, ListOrder.ASC, null, null);
+		when(this.client.listOrganizations(newestFirst)).thenReturn(Mono.just(page(List.of(newest), null, newest)));
+		when(this.client.listOrganizations(oldestFirst)).thenReturn(Mono.just(page(List.of(oldest), null, oldest)));
+		GraphQlResponse response = this.graphQlTester
+			.document("{ a: organizations(first: 1) { edges { node { id } } }"
+					+ " b: organizations(first: 1, order: DESC) { edges { node { id } } }"
+					+ " c: organizations(first: 1, order: ASC) { edges { node { id } } } }")
+			.execute()
+			.returnResponse();
+		assertThat(response.getErrors()).isEmpty();
+		assertThat(response.field("a.edges[0].node.id").<String>getValue()).isEqualTo(newest);
+		assertThat(response.field("b.edges[0].node.id").<String>getValue()).isEqualTo(newest);
+		assertThat(response.field("c.edges[0].node.id").<String>getValue()).isEqualTo(oldest);
+		verify(this.client, times(1)).listOrganizations(newestFirst);
+		verify(this.client, times(1)).listOrganizations(oldestFirst);
+	}
+
+	@Test
 	void lastAndBeforePageBackward() {
 		String beforeId = TestOrganizations.newId();
 		String a = TestOrganizations.newId();
