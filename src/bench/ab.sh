@@ -55,10 +55,10 @@ done
 # One window of load on configuration i: "req/s CPU-us/op p99-ms errors".
 window() { # index, scenario, seconds
   local before after line
-  before=$(awk '{print $14 + $15}' "/proc/${pids[$1]}/stat")
+  before=$(cpu_ticks "${pids[$1]}")
   line=$(wrk -t2 -c32 --timeout 10s -d"$3s" -s "$OUT/${names[$1]}-$2.lua" "http://127.0.0.1:${ports[$1]}/graphql" |
     grep '^RESULT')
-  after=$(awk '{print $14 + $15}' "/proc/${pids[$1]}/stat")
+  after=$(cpu_ticks "${pids[$1]}")
   awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '{printf "%s %.0f %s %s", $3, ticks * 1e6 / hz / $2, $5, $6}' <<<"$line"
 }
 
@@ -76,13 +76,15 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+median() { # of sorted numbers, one a line
+  awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
 echo
 echo "Over $ROUNDS rounds of $WINDOW s: CPU us/op median (lowest), req/s median"
 for scenario in a b; do
   for name in "${names[@]}"; do
     cpu=$(awk -v s="$scenario" -v n="$name" '$2 == s && $3 == n {print $5}' "$OUT/results.txt" | sort -n)
     rps=$(awk -v s="$scenario" -v n="$name" '$2 == s && $3 == n {print $4}' "$OUT/results.txt" | sort -n)
-    median() { awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
     printf '(%s) %-20s %6s (%s)  %9s\n' "$scenario" "$name" "$(median <<<"$cpu")" "$(head -1 <<<"$cpu")" "$(median <<<"$rps")"
   done
 done

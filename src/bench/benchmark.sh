@@ -214,19 +214,6 @@ sample_threads() { # pid, seconds
   rm -f "$previous" "$current"
 }
 
-# CPU time, in clock ticks, that a process and its descendants (the peer's workers) have used.
-cpu_ticks() { # pid
-  local pid ticks=0 pids=("$1") all=()
-  while [ "${#pids[@]}" -gt 0 ]; do
-    all+=("${pids[@]}")
-    mapfile -t pids < <(for pid in "${pids[@]}"; do pgrep -P "$pid"; done)
-  done
-  for pid in "${all[@]}"; do
-    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
-  done
-  echo "$ticks"
-}
-
 # Measures one target in one scenario and appends a line to results.tsv: requests, req/s, p50,
 # p99, errors, upstream calls and the CPU time the target used per request (its own process
 # tree: less sensitive than req/s to whatever else the machine runs).

@@ -1,4 +1,4 @@
-# Functions shared by the benchmark's scripts (benchmark.sh, aot.sh, startup.sh); sourced, not run.
+# Functions shared by the benchmark's scripts (benchmark.sh, ab.sh, aot.sh, startup.sh); sourced, not run.
 # They expect to run from the repository's root, with bash's "set -euo pipefail".
 
 # The JVM options of the production command: Serial GC and a heap that starts small (the live set
@@ -82,6 +82,19 @@ wait_for_answer() { # url, pid, log, timeout seconds
 stop_process() { # pid
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
+}
+
+# CPU time, in clock ticks, that a process and its descendants (the peer's workers) have used.
+cpu_ticks() { # pid
+  local pid ticks=0 pids=("$1") all=()
+  while [ "${#pids[@]}" -gt 0 ]; do
+    all+=("${pids[@]}")
+    mapfile -t pids < <(for pid in "${pids[@]}"; do pgrep -P "$pid"; done)
+  done
+  for pid in "${all[@]}"; do
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$ticks"
 }
 
 # Fails if anything listens on a port.

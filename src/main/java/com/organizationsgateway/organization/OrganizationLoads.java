@@ -30,7 +30,7 @@ final class OrganizationLoads {
 	}
 
 	static DataLoader<OrganizationKey, Served<Organization>> loader(DataFetchingEnvironment environment) {
-		return Objects.requireNonNull(environment.getDataLoader(LOADER), "The organizations DataLoader is missing");
+		return dataLoader(environment, LOADER);
 	}
 
 	/**
@@ -52,17 +52,26 @@ final class OrganizationLoads {
 	static CompletableFuture<Connection<Organization>> cachedOrLoaded(OrganizationService service,
 			DataFetchingEnvironment environment, PageQuery query) {
 		Connection<Organization> cached = service.cachedPage(query);
-		if (cached != null) {
-			return CompletableFuture.completedFuture(cached);
-		}
-		DataLoader<PageQuery, Served<Connection<Organization>>> pages = Objects
-			.requireNonNull(environment.getDataLoader(PAGES), "The organization pages DataLoader is missing");
-		return pages.load(query).thenApply((served) -> served.valueFor(environment));
+		return (cached != null) ? CompletableFuture.completedFuture(cached) : loaded(environment, PAGES, query);
 	}
 
 	/** One organization for the field {@code environment} resolves, noted if stale. */
 	static CompletableFuture<Organization> organization(DataFetchingEnvironment environment, OrganizationKey key) {
-		return loader(environment).load(key).thenApply((served) -> served.valueFor(environment));
+		return loaded(environment, LOADER, key);
+	}
+
+	/**
+	 * The value under a key of the named DataLoader, for the field {@code environment}
+	 * resolves.
+	 */
+	private static <K, V> CompletableFuture<V> loaded(DataFetchingEnvironment environment, String name, K key) {
+		return OrganizationLoads.<K, V>dataLoader(environment, name)
+			.load(key)
+			.thenApply((served) -> served.valueFor(environment));
+	}
+
+	private static <K, V> DataLoader<K, Served<V>> dataLoader(DataFetchingEnvironment environment, String name) {
+		return Objects.requireNonNull(environment.getDataLoader(name), () -> "The DataLoader " + name + " is missing");
 	}
 
 	/** The organization holding a domain; null when its id is unknown. */
